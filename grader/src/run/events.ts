@@ -1,0 +1,28 @@
+// What the event reporter, running inside the vitest process, tells the grader about a run.
+// Everything here crosses a process boundary, so it is plain JSON.
+
+export interface CollectedTest {
+  /** Unique within the run. */
+  readonly id: string;
+  /** Full name, describe blocks included: `cancelling with a signal › clears its timer`. */
+  readonly name: string;
+  readonly points: number;
+}
+
+export interface ReportedError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+export type RunEvent =
+  | { readonly type: 'queued'; readonly file: string }
+  | { readonly type: 'collected'; readonly file: string; readonly tests: readonly CollectedTest[] }
+  | {
+      readonly type: 'test';
+      readonly file: string;
+      readonly id: string;
+      readonly state: 'passed' | 'failed' | 'skipped';
+      readonly errors: readonly ReportedError[];
+    }
+  | { readonly type: 'file-end'; readonly file: string; readonly errors: readonly ReportedError[] };
