@@ -56,21 +56,29 @@ function displayPath(id: string): string {
 
 function describeImportFailure(shownPath: string, error: unknown): string {
   const err = error instanceof Error ? error : new Error(String(error));
-  const text = `${err.message}\n${err.stack ?? ''}`;
-  if (/Failed to load url|Cannot find module|ERR_MODULE_NOT_FOUND|does the file exist/i.test(text) && text.includes(shownPath.split(path.sep).pop()!.replace(/\.ts$/, ''))) {
+  const text = stripAnsi(`${err.message}\n${err.stack ?? ''}`);
+  const fileName = path.basename(shownPath);
+  if (/Failed to load url|Cannot find module|ERR_MODULE_NOT_FOUND|does the file exist/i.test(text) && text.includes(fileName.replace(/\.ts$/, ''))) {
     return `${shownPath} is missing. Restore the stub (for example with \`git checkout -- ${shownPath}\`) and try again.`;
   }
-  const line = lineInTarget(shownPath, text);
+  const line = lineInTarget(fileName, text);
   const where = line ? `${shownPath}:${line}` : shownPath;
-  if (/SyntaxError|Transform failed|Parse failure|Expected|Unexpected token|PARSE_ERROR/i.test(text) && !(err instanceof TypeError) && !(err instanceof ReferenceError)) {
-    return `${where} has a syntax error: ${firstLine(err.message)}`;
+  // Vite reports code it cannot parse as a failed transform; a SyntaxError thrown by running
+  // code (JSON.parse, new Function) is a throw at import like any other.
+  if ('__vitest_rollup_error__' in err || /^Transform failed|\[PARSE_ERROR\]/m.test(text)) {
+    const reason = /\[PARSE_ERROR\]\s*(.+)/.exec(text)?.[1] ?? firstLine(text.replace(/^Transform failed.*$/m, ''));
+    return `${where} has a syntax error: ${reason.trim()}`;
   }
   return `${where} throws while it is being imported: ${err.name}: ${firstLine(err.message)}. Code at the top level of a module runs on import; move it into a function.`;
 }
 
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** The `line` of the first stack frame or message position that points into the target file. */
-function lineInTarget(shownPath: string, text: string): string | undefined {
-  const base = path.basename(shownPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function lineInTarget(fileName: string, text: string): string | undefined {
+  const base = fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${base}:(\\d+)(?::\\d+)?`).exec(text);
   return match?.[1];
 }

@@ -1,0 +1,34 @@
+// Turns what vitest reports about a failed test into the short message a learner sees: the
+// error's name and message, never a code frame or a stack line, and never anything that points
+// into the hidden specs or the spec kit.
+import path from 'node:path';
+import type { ReportedError } from './run/events.ts';
+
+const MAX_LINES = 6;
+// Lines that would show where the hidden test lives or what it contains.
+const HIDDEN = /grader[\\/](specs|spec-kit)|\.spec\.ts|^\s*at\s|^\s*\d+\s*\||^\s*\|?\s*\^/;
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export const TIMEOUT_MESSAGE = 'timed out: does it loop forever or never resolve?';
+
+export function describeFailure(error: ReportedError | undefined, target: string): string {
+  if (!error) return 'failed';
+  const showName = error.name !== 'Error' && error.name !== 'AssertionError' && error.name !== 'ExerciseLoadError';
+  let text = (showName ? `${error.name}: ${error.message}` : error.message).replace(ANSI, '');
+  if (/Test timed out in \d+ms/.test(text)) return TIMEOUT_MESSAGE;
+  text = relativePaths(text, target);
+  const lines = text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !HIDDEN.test(line))
+    .map((line) => line.trimEnd());
+  const shown = lines.slice(0, MAX_LINES);
+  if (lines.length > MAX_LINES) shown.push('…');
+  return shown.join('\n') || 'failed';
+}
+
+/** Absolute paths into the target become paths relative to where the learner stands. */
+function relativePaths(text: string, target: string): string {
+  const cwd = process.cwd();
+  const shownTarget = path.relative(cwd, target) || '.';
+  return text.split(target).join(shownTarget.startsWith('..') ? target : shownTarget);
+}
