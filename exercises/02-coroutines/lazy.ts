@@ -1,0 +1,48 @@
+// Exercise: a lazy coroutine that starts when first awaited
+// Lesson: lessons/02-coroutines.md · Check: npm run check -- lazy · Grade: npm run grade -- lazy
+//
+// Calling a Python `async def` function runs none of its body: it gives a coroutine object, and
+// the body starts only when that object is awaited (and a second await raises RuntimeError).
+// Calling a JavaScript async function starts it at once. Build the Python behaviour: a value you
+// can `await` that starts its work the first time someone awaits it, runs it only once, and, like
+// an asyncio Task, gives the same outcome to everyone who awaits it, however many times.
+
+/**
+ * A deferred computation that `await` accepts. `await lazyValue` calls its `then` method, which
+ * is what starts the work.
+ */
+export interface Lazy<T> extends PromiseLike<T> {
+  /** `false` until the first call of `then` or `catch`; `true` from that call on, for good. */
+  readonly started: boolean;
+  /**
+   * Starts the computation if it has not started yet, and returns a real `Promise` that settles
+   * as `promise.then(onFulfilled, onRejected)` would if `promise` held the computation's outcome.
+   * Never throws, and never calls `onFulfilled` or `onRejected` synchronously.
+   */
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>;
+  /** The same as `then(undefined, onRejected)`: it starts the computation too. */
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B>;
+}
+
+/**
+ * Returns a `Lazy` that runs `fn` when it is first awaited.
+ *
+ * - `lazy(fn)` does not call `fn`, and neither does storing the `Lazy`, passing it around, reading
+ *   `started` or letting time pass. A `Lazy` that nobody awaits never calls `fn`, so it can never
+ *   cause an unhandled rejection.
+ * - The first call of `then` (or `catch`) calls `fn` synchronously, before that call returns.
+ * - `fn` is called at most once. Every `then`, `catch` or `await`, whether it comes while `fn` is
+ *   still running or long after it has finished, sees the same outcome: the same value, or the
+ *   same rejection with the same error object. A failure is kept, not retried.
+ * - `fn` may return a value, a promise or any other thenable: the outcome is what it settles to.
+ *   If `fn` throws synchronously, the outcome is a rejection with what it threw; `then` still
+ *   returns a promise and does not throw.
+ * - `then` and `catch` return real `Promise`s, so they can be chained, and a `Lazy` works wherever a
+ *   promise is accepted: `await`, `Promise.all`, `Promise.race`, `Promise.resolve`.
+ */
+export function lazy<T>(fn: () => T | PromiseLike<T>): Lazy<T> {
+  throw new Error('lazy is not implemented yet: open exercises/02-coroutines/lazy.ts and write it.');
+}

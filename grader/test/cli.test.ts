@@ -1,0 +1,176 @@
+// The grader as a learner and a teacher use it: filters, targets, the JSON report, the hint and
+// list commands, and submissions that do not load or never finish.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { exercises } from '../src/catalogue.ts';
+import { type CliRun, makeTarget, runCli } from './helpers.ts';
+
+describe('grading the untouched exercises', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await runCli(['grade']);
+  });
+
+  test('exits with 0 whatever the score', () => {
+    expect(run.code).toBe(0);
+  });
+
+  test('prints one row per exercise, in course order, each at 0 points', () => {
+    const rows = exercises.map((exercise) => run.stdout.indexOf(`  ${exercise.name} `));
+    expect(rows.every((index) => index > 0)).toBe(true);
+    expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+    expect(run.stdout).toMatch(/Total\s+0\/\d+ points \(0%\)/);
+  });
+
+  test('names the first exercise as the next one, with its first hint', () => {
+    const first = exercises[0]!;
+    expect(run.stdout).toContain(`Next: ${first.id}`);
+    expect(run.stdout).toContain(first.hints[0]);
+  });
+});
+
+describe('filters and targets', () => {
+  test('a name grades that exercise only', async () => {
+    const run = await runCli(['grade', 'sleep', '--target', 'solutions']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  sleep ');
+    expect(run.stdout).not.toContain('  event-order ');
+    expect(run.stdout).toMatch(/Total\s+(\d+)\/\1 points \(100%\)/);
+  });
+
+  test('a lesson folder grades the exercises of that lesson', async () => {
+    const run = await runCli(['grade', '01-event-loop', '--target', 'solutions']);
+    const lesson = exercises.filter((exercise) => exercise.lesson === '01-event-loop');
+    for (const exercise of lesson) expect(run.stdout).toContain(`  ${exercise.name} `);
+    expect(run.stdout).not.toContain('  lazy ');
+  });
+
+  test('an unknown exercise is refused with exit code 2 and a suggestion', async () => {
+    const run = await runCli(['grade', 'slep']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No exercise matches "slep". Did you mean 01-event-loop/sleep?');
+    expect(run.stdout).toBe('');
+  });
+
+  test('a target folder that does not exist is refused with exit code 2', async () => {
+    const run = await runCli(['grade', '--target', 'no-such-folder']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('The target folder "no-such-folder" does not exist');
+  });
+
+  test('a relative target is read from the directory the command was typed in', async () => {
+    const submission = makeTarget();
+    const run = await runCli(['grade', 'sleep', '--target', path.basename(submission)], path.dirname(submission));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('100%');
+  });
+
+  test('an unknown option is refused with exit code 2', async () => {
+    const run = await runCli(['grade', '--colour']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown option '--colour'/);
+  });
+});
+
+describe('the JSON report', () => {
+  test('holds the target, the totals, and every exercise and test with points and status', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'course-json-')), 'report.json');
+    const run = await runCli(['grade', '01-event-loop', '--target', 'solutions', '--json', file]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    expect(report.target).toBe('solutions');
+    expect(report.exercises.map((e: { id: string }) => e.id)).toEqual(exercises.filter((e) => e.lesson === '01-event-loop').map((e) => e.id));
+    for (const exercise of report.exercises) {
+      expect(exercise).toMatchObject({ status: 'done', points: exercise.maxPoints });
+      for (const t of exercise.tests) expect(Object.keys(t).sort()).toEqual(['maxPoints', 'name', 'points', 'status']);
+    }
+    const sum = (key: 'points' | 'maxPoints') => report.exercises.reduce((total: number, e: Record<string, number>) => total + e[key]!, 0);
+    expect(report.total).toEqual({ points: sum('points'), maxPoints: sum('maxPoints') });
+  });
+});
+
+describe('a submission with broken files', () => {
+  // One exercise per way of breaking: each must score 0 with its own message, and the rest of the
+  // submission must still be graded in full.
+  let run: CliRun;
+  let report: { exercises: { id: string; status: string; points: number; maxPoints: number; message?: string }[] };
+  beforeAll(async () => {
+    const target = makeTarget({
+      '01-event-loop/sleep.ts': 'export function sleep(ms: number): Promise<void> {\n  return new Promise((resolve) => setTimeout(resolve, ms)\n}\n',
+      '01-event-loop/yielding-loop.ts': 'export function yieldToEventLoop(): Promise<void> {\n  while (true) {}\n}\nexport function processInChunks(): Promise<unknown[]> {\n  while (true) {}\n}\n',
+      '02-coroutines/promisify.ts': 'export function promisfy(): void {}\n',
+      '02-coroutines/lazy.ts': 'const settings = JSON.parse("{not json");\nexport function lazy(): unknown {\n  return settings;\n}\n',
+    });
+    const file = path.join(target, 'report.json');
+    run = await runCli(['grade', '--target', target, '--json', file, '--timeout', '4']);
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  });
+  const find = (id: string) => report.exercises.find((exercise) => exercise.id === id)!;
+
+  test('grading still exits with 0', () => {
+    expect(run.code).toBe(0);
+  });
+
+  test('a syntax error scores 0 with a message naming the file, the line and the problem', () => {
+    expect(find('01-event-loop/sleep')).toMatchObject({ status: 'load-error', points: 0 });
+    expect(find('01-event-loop/sleep').message).toMatch(/01-event-loop\/sleep\.ts:3 has a syntax error: .+/);
+  });
+
+  test('a missing export scores 0 with a message naming the export', () => {
+    expect(find('02-coroutines/promisify')).toMatchObject({ status: 'load-error', points: 0 });
+    expect(find('02-coroutines/promisify').message).toMatch(/02-coroutines\/promisify\.ts does not export `promisify`/);
+  });
+
+  test('a module that throws at import scores 0 with the line and the error', () => {
+    expect(find('02-coroutines/lazy')).toMatchObject({ status: 'load-error', points: 0 });
+    expect(find('02-coroutines/lazy').message).toMatch(/02-coroutines\/lazy\.ts:1 throws while it is being imported: SyntaxError/);
+  });
+
+  test('an infinite loop is stopped by the watchdog and scores 0 as timed out', () => {
+    expect(find('01-event-loop/yielding-loop')).toMatchObject({ status: 'timed-out', points: 0, message: 'timed out: does it loop forever or never resolve?' });
+  });
+
+  test('the other exercises are graded in full', () => {
+    expect(find('01-event-loop/event-order')).toMatchObject({ status: 'done' });
+    expect(find('01-event-loop/event-order').points).toBe(find('01-event-loop/event-order').maxPoints);
+  });
+
+  test('the table shows each problem once, with no stack trace and nothing from the hidden specs', () => {
+    expect(run.stdout).toContain('does not load');
+    expect(run.stdout).toContain('timed out');
+    expect(run.stdout).not.toMatch(/grader[\\/]specs|spec-kit|\.spec\.ts|^\s+at /m);
+  });
+});
+
+describe('failure messages of a partly right submission', () => {
+  test('name each failing test and say why, without showing the spec’s source', async () => {
+    const target = makeTarget({ '01-event-loop/sleep.ts': readFileSync(path.join(import.meta.dirname, '../wrong/01-event-loop/sleep/leaks-timer.ts'), 'utf8') });
+    const run = await runCli(['grade', 'sleep', '--target', target]);
+    expect(run.stdout).toMatch(/partial/);
+    expect(run.stdout).toContain('✘ cancelling with a signal › clears its timer when aborted, leaving no timer behind');
+    expect(run.stdout).toMatch(/expected 1 to be 0/);
+    expect(run.stdout).not.toMatch(/grader[\\/]specs|spec-kit|\.spec\.ts|expect\(|^\s+at /m);
+  });
+});
+
+describe('hint and list', () => {
+  test('hint prints every hint of the named exercise, numbered', async () => {
+    const run = await runCli(['hint', 'sleep']);
+    const sleep = exercises.find((exercise) => exercise.name === 'sleep')!;
+    expect(run.code).toBe(0);
+    sleep.hints.forEach((hint, i) => expect(run.stdout).toContain(`${i + 1}. ${hint}`));
+  });
+
+  test('hint without an exercise says how to ask for one', async () => {
+    const run = await runCli(['hint']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('npm run hint -- sleep');
+  });
+
+  test('list prints every exercise name', async () => {
+    const run = await runCli(['list']);
+    for (const exercise of exercises) expect(run.stdout).toContain(exercise.name);
+  });
+});

@@ -1,0 +1,49 @@
+// Shared by the course's own tests: grading a tree in-process, building throwaway targets, and
+// running the grader's command line as a learner would.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../src/catalogue.ts';
+import { grade } from '../src/commands/grade.ts';
+import type { GradeReport } from '../src/score.ts';
+
+export const solutionsDir = path.join(repoRoot, 'solutions');
+export const exercisesDir = path.join(repoRoot, 'exercises');
+
+export function gradeQuietly(target: string, filters: readonly string[] = [], timeoutSeconds = 30): Promise<GradeReport> {
+  return grade({ filters, target, timeoutSeconds, quiet: true });
+}
+
+/** A fresh temporary folder laid out like exercises/: a copy of `base` with `files` written over it. */
+export function makeTarget(files: Record<string, string> = {}, base: string = solutionsDir): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'course-target-'));
+  cpSync(base, dir, { recursive: true });
+  for (const [relative, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), content);
+  }
+  return dir;
+}
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `tsx grader/src/cli.ts …args` from `cwd`, the way the npm scripts do. */
+export function runCli(args: readonly string[], cwd: string = repoRoot): Promise<CliRun> {
+  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsx, path.join(repoRoot, 'grader/src/cli.ts'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
