@@ -83,8 +83,8 @@ export const course: readonly LessonInfo[] = [
         title: 'A lazy coroutine that starts when first awaited',
         hints: [
           'An object with a `then(onFulfilled, onRejected)` method can be awaited: `await` calls `then` for you.',
-          'Do not call `fn` in `lazy` itself; call it in the first `then`, and keep the promise it returns.',
-          'Every later `then` reuses the stored promise, so `fn` runs once; wrap the first call as `Promise.resolve().then(fn)` or in a try/catch so that a synchronous throw becomes a rejection.',
+          'Do not call `fn` in `lazy` itself; call it in the first `then` (or `catch`), and keep a promise of its outcome: `Promise.resolve(fn())` turns a plain value or a thenable into one. `started` is simply whether that promise exists yet.',
+          'Every later `then` reuses the stored promise, so `fn` runs once. Call `fn` synchronously, inside a `try`/`catch` that stores `Promise.reject(error)` (or inside `new Promise((resolve) => resolve(fn()))`, whose executor runs at once), so that a synchronous throw becomes a rejection instead of escaping from `then`.',
         ],
       },
     ],

@@ -39,7 +39,8 @@ export const files = {
 
 /**
  * The exercises a filter names, in course order. A filter matches an exercise's id, its name,
- * its lesson folder or the lesson's number: `01-event-loop/sleep`, `sleep`, `01-event-loop`, `01`.
+ * its lesson folder, the lesson's number or a path to its file: `01-event-loop/sleep`, `sleep`,
+ * `01-event-loop`, `01`, `exercises/01-event-loop/sleep.ts`.
  */
 export function selectExercises(filters: readonly string[]): Exercise[] {
   if (filters.length === 0) return [...exercises];
@@ -53,7 +54,8 @@ function matches(exercise: Exercise, rawFilter: string): boolean {
     exercise.name === filter ||
     exercise.lesson === filter ||
     exercise.lesson.split('-')[0] === filter ||
-    exercise.id.endsWith(`/${filter}`)
+    // A path typed with tab completion: exercises/01-event-loop/sleep.ts
+    filter.endsWith(`/${exercise.id}`)
   );
 }
 

@@ -38,16 +38,30 @@ function failing(ms: number, error: unknown): { fn: () => Promise<never>; calls:
   };
 }
 
-/** Awaits `thenable` and records when and how it settled, as a value either way. */
-function track<T>(thenable: PromiseLike<T>): Promise<{ resolved: T; at: number } | { rejected: unknown; at: number }> {
-  return (async () => {
+type Outcome<T> = { resolved: T; at: number } | { rejected: unknown; at: number } | 'pending';
+
+/**
+ * Awaits `thenable` (which calls its `then` on a later microtask, as `await` always does) and
+ * records how and at what virtual time it settled. `outcome()` reads the record without waiting,
+ * so a test never hangs on a promise that a wrong solution leaves pending.
+ */
+function track<T>(thenable: PromiseLike<T>): { outcome: () => Outcome<T> } {
+  let outcome: Outcome<T> = 'pending';
+  void (async () => {
     try {
       const resolved = await thenable;
-      return { resolved, at: clock.now() };
+      outcome = { resolved, at: clock.now() };
     } catch (rejected) {
-      return { rejected, at: clock.now() };
+      outcome = { rejected, at: clock.now() };
     }
   })();
+  return { outcome: () => outcome };
+}
+
+/** What an outcome was resolved or rejected with, for identity checks with toBe. */
+function valueOf<T>(outcome: Outcome<T>): unknown {
+  if (outcome === 'pending') return 'pending';
+  return 'resolved' in outcome ? outcome.resolved : outcome.rejected;
 }
 
 describe('not starting early', () => {
@@ -96,7 +110,7 @@ describe('not starting early', () => {
     const task = ex.lazy(work.fn);
     const result = track(task);
     await clock.advance(100);
-    expect(await result).toEqual({ resolved: 'value', at: 100 });
+    expect(result.outcome()).toEqual({ resolved: 'value', at: 100 });
     expect(work.calls()).toBe(1);
   });
 
@@ -105,8 +119,9 @@ describe('not starting early', () => {
     await clock.advance(500);
     const result = track(task);
     await clock.advance(299);
+    expect(result.outcome()).toBe('pending');
     await clock.advance(1);
-    expect(await result).toEqual({ resolved: 'value', at: 800 });
+    expect(result.outcome()).toEqual({ resolved: 'value', at: 800 });
   });
 
   test('catch starts it too', async () => {
@@ -142,10 +157,11 @@ describe('running once', () => {
     const task = ex.lazy(work.fn);
     const first = track(task);
     await clock.advance(100);
-    const second = await track(task);
-    expect(await first).toEqual({ resolved: value, at: 100 });
-    expect(second).toEqual({ resolved: value, at: 100 });
-    expect((second as { resolved: unknown }).resolved).toBe(value);
+    const second = track(task);
+    await clock.settle();
+    expect(first.outcome()).toEqual({ resolved: value, at: 100 });
+    expect(second.outcome()).toEqual({ resolved: value, at: 100 });
+    expect(valueOf(second.outcome())).toBe(value);
     expect(work.calls()).toBe(1);
   });
 
@@ -156,9 +172,10 @@ describe('running once', () => {
     await clock.advance(200);
     const late = track(task);
     await clock.advance(299);
+    expect([early.outcome(), late.outcome()]).toEqual(['pending', 'pending']);
     await clock.advance(1);
-    expect(await early).toEqual({ resolved: 'shared', at: 500 });
-    expect(await late).toEqual({ resolved: 'shared', at: 500 });
+    expect(early.outcome()).toEqual({ resolved: 'shared', at: 500 });
+    expect(late.outcome()).toEqual({ resolved: 'shared', at: 500 });
     expect(work.calls()).toBe(1);
   });
 
@@ -167,12 +184,12 @@ describe('running once', () => {
     const task = ex.lazy(work.fn);
     const first = track(task);
     await clock.advance(500);
-    await first;
+    expect(first.outcome()).toEqual({ resolved: 'done', at: 500 });
     await clock.advance(300);
     const later = track(task);
-    expect(clock.pendingTimers()).toBe(0);
     await clock.settle();
-    expect(await later).toEqual({ resolved: 'done', at: 800 });
+    expect(later.outcome()).toEqual({ resolved: 'done', at: 800 });
+    expect(clock.pendingTimers()).toBe(0);
     expect(work.calls()).toBe(1);
   });
 
@@ -188,14 +205,18 @@ describe('running once', () => {
     const a = slow(300, 'a');
     const b = slow(200, 'b');
     const both = track(Promise.all([ex.lazy(a.fn), ex.lazy(b.fn)]));
-    await clock.advance(300);
-    expect(await both).toEqual({ resolved: ['a', 'b'], at: 300 });
+    await clock.advance(299);
+    expect(both.outcome()).toBe('pending');
+    await clock.advance(1);
+    expect(both.outcome()).toEqual({ resolved: ['a', 'b'], at: 300 });
     expect([a.calls(), b.calls()]).toEqual([1, 1]);
   });
 
   test('fn may return a plain value', async () => {
     const task = ex.lazy(() => 'plain');
-    await expect(track(task)).resolves.toEqual({ resolved: 'plain', at: 0 });
+    const result = track(task);
+    await clock.settle();
+    expect(result.outcome()).toEqual({ resolved: 'plain', at: 0 });
   });
 
   test('fn may return a thenable that is not a Promise', async () => {
@@ -207,14 +228,14 @@ describe('running once', () => {
     };
     const result = track(ex.lazy(() => thenable));
     await clock.advance(50);
-    expect(await result).toEqual({ resolved: 'from a thenable', at: 50 });
+    expect(result.outcome()).toEqual({ resolved: 'from a thenable', at: 50 });
   });
 
   test('started stays true after fn has finished', async () => {
     const task = ex.lazy(slow(10, 'value').fn);
     const result = track(task);
     await clock.advance(10);
-    await result;
+    expect(result.outcome()).toEqual({ resolved: 'value', at: 10 });
     expect(task.started).toBe(true);
   });
 });
@@ -228,12 +249,10 @@ describe('failures', () => {
     await clock.advance(100);
     const second = track(task);
     await clock.advance(300);
-    const firstOutcome = await first;
-    const secondOutcome = await second;
-    expect(firstOutcome).toEqual({ rejected: error, at: 400 });
-    expect(secondOutcome).toEqual({ rejected: error, at: 400 });
-    expect((firstOutcome as { rejected: unknown }).rejected).toBe(error);
-    expect((secondOutcome as { rejected: unknown }).rejected).toBe(error);
+    expect(first.outcome()).toEqual({ rejected: error, at: 400 });
+    expect(second.outcome()).toEqual({ rejected: error, at: 400 });
+    expect(valueOf(first.outcome())).toBe(error);
+    expect(valueOf(second.outcome())).toBe(error);
     expect(work.calls()).toBe(1);
   });
 
@@ -243,12 +262,12 @@ describe('failures', () => {
     const task = ex.lazy(work.fn);
     const first = track(task);
     await clock.advance(100);
-    await first;
+    expect(first.outcome()).toEqual({ rejected: error, at: 100 });
+    await clock.advance(100);
     const again = track(task);
     await clock.advance(100);
-    const outcome = await again;
-    expect(outcome).toEqual({ rejected: error, at: 100 });
-    expect((outcome as { rejected: unknown }).rejected).toBe(error);
+    expect(again.outcome()).toEqual({ rejected: error, at: 200 });
+    expect(valueOf(again.outcome())).toBe(error);
     expect(work.calls()).toBe(1);
   });
 
@@ -272,8 +291,17 @@ describe('failures', () => {
       calls++;
       throw error;
     });
-    const outcomes = [await track(task), await track(task)];
-    expect(outcomes.map((outcome) => (outcome as { rejected: unknown }).rejected)).toEqual([error, error]);
+    const first = track(task);
+    const second = track(task);
+    await clock.settle();
+    const third = track(task);
+    await clock.settle();
+    expect([first.outcome(), second.outcome(), third.outcome()]).toEqual([
+      { rejected: error, at: 0 },
+      { rejected: error, at: 0 },
+      { rejected: error, at: 0 },
+    ]);
+    for (const awaiter of [first, second, third]) expect(valueOf(awaiter.outcome())).toBe(error);
     expect(calls).toBe(1);
   });
 
@@ -305,10 +333,11 @@ describe('failures', () => {
   });
 
   test('started stays true after fn has failed', async () => {
-    const task = ex.lazy(failing(10, new Error('x')).fn);
+    const error = new Error('x');
+    const task = ex.lazy(failing(10, error).fn);
     const result = track(task);
     await clock.advance(10);
-    await result;
+    expect(result.outcome()).toEqual({ rejected: error, at: 10 });
     expect(task.started).toBe(true);
   });
 });
