@@ -1,0 +1,58 @@
+// Exercise: a CPU-heavy loop that lets timers fire
+// Lesson: lessons/01-event-loop.md · Check: npm run check -- yielding-loop · Grade: npm run grade -- yielding-loop
+//
+// In asyncio, a coroutine that computes for a long time without awaiting blocks the whole event
+// loop, and `await asyncio.sleep(0)` in the loop body lets other tasks, timers and I/O run. Node is
+// the same, with one trap: `await Promise.resolve()` is not `asyncio.sleep(0)`. It only lets other
+// microtasks run; timers and I/O wait until your code gives the event loop a real turn (a
+// macrotask, such as a `setImmediate` callback).
+
+/**
+ * Resolves (with `undefined`) once the event loop has had a turn: in a later macrotask, never in a
+ * microtask of the current one.
+ *
+ * - However many promise callbacks and `queueMicrotask` callbacks run meanwhile, the promise stays
+ *   pending until the event loop moves on to another callback. `await Promise.resolve()` is not
+ *   enough.
+ * - Meanwhile other callbacks get their turn: after two `await yieldToEventLoop()` in a row, every
+ *   timer that was already due and every `setImmediate` callback queued before the first one have
+ *   run. (Which of them run before the first one resolves depends on the phase of the event loop
+ *   you call it from.)
+ * - Use `setImmediate`: it has no minimum delay. `setTimeout(resolve, 0)` also works, but it waits
+ *   at least 1 ms each time.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  throw new Error('yieldToEventLoop is not implemented yet: open exercises/01-event-loop/yielding-loop.ts and write it.');
+}
+
+export interface ChunkOptions {
+  /** How many items to process between two yields: a positive integer, 1000 when omitted. */
+  chunkSize?: number;
+}
+
+/**
+ * Calls `fn(item, index)` on every item, in order, and resolves with the results in input order.
+ *
+ * The items are processed in chunks of `chunkSize` (default 1000): items 0 to chunkSize − 1 form
+ * the first chunk, the next chunkSize items the second, and so on. Each chunk runs synchronously,
+ * and between two chunks the function awaits `yieldToEventLoop()`, so that timers and I/O can run.
+ *
+ * - The first chunk runs during the call, before `processInChunks` returns (like any async
+ *   function, it starts at once). There is no yield before the first chunk and none after the
+ *   last: when all the items fit in one chunk, the promise resolves without waiting for the event
+ *   loop.
+ * - `fn` is synchronous work: it is called once per item and its return value is stored as is
+ *   (a promise returned by `fn` is not awaited).
+ * - Empty `items`: resolves to `[]` without calling `fn`.
+ * - If `fn` throws, the promise rejects with that very error, and no further item is processed.
+ * - If `options.chunkSize` is given and is not a positive integer (0, −1, 2.5, NaN, Infinity), the
+ *   promise rejects with a `RangeError` and `fn` is never called.
+ * - It never throws synchronously: every error becomes a rejection of the returned promise.
+ */
+export function processInChunks<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => R,
+  options: ChunkOptions = {},
+): Promise<R[]> {
+  throw new Error('processInChunks is not implemented yet: open exercises/01-event-loop/yielding-loop.ts and write it.');
+}

@@ -1,0 +1,198 @@
+import { describe, expect, test } from 'vitest';
+import { loadExercise, points, useVirtualTime } from '../../spec-kit/index.ts';
+
+const ex = loadExercise<typeof import('@target/01-event-loop/event-order.ts')>('01-event-loop/event-order', [
+  'predictionA',
+  'predictionB',
+  'predictionC',
+  'predictionD',
+]);
+const clock = useVirtualTime();
+
+type Log = (line: string) => void;
+type Program = (log: Log) => Promise<void>;
+
+// The grader's own copies of the four programs. The learner may edit (or break) the ones in the
+// exercise file; what they are graded on is their prediction of these, which are the same as the
+// programs of the original stub.
+
+function programA(log: Log): Promise<void> {
+  return new Promise((done) => {
+    log('script start');
+    setTimeout(() => {
+      log('setTimeout');
+      done();
+    }, 0);
+    Promise.resolve().then(() => log('promise.then'));
+    queueMicrotask(() => log('queueMicrotask'));
+    log('script end');
+  });
+}
+
+async function programB(log: Log): Promise<void> {
+  async function worker(name: string): Promise<void> {
+    log(`${name}: start`);
+    await Promise.resolve();
+    log(`${name}: after 1st await`);
+    await Promise.resolve();
+    log(`${name}: after 2nd await`);
+  }
+
+  log('main: start');
+  const a = worker('a');
+  Promise.resolve().then(() => log('main: then'));
+  const b = worker('b');
+  log('main: end');
+  await Promise.all([a, b]);
+}
+
+function programC(log: Log): Promise<void> {
+  return new Promise((done) => {
+    log('start');
+    setTimeout(() => {
+      log('timeout 100');
+      done();
+    }, 100);
+    setTimeout(() => {
+      log('timeout 0: first');
+      Promise.resolve().then(() => log('then inside the first timeout'));
+      setTimeout(() => log('timeout 0 inside the first timeout'), 0);
+    }, 0);
+    setTimeout(() => log('timeout 0: second'), 0);
+    queueMicrotask(() => log('microtask'));
+    log('end');
+  });
+}
+
+async function programD(log: Log): Promise<void> {
+  const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function job(name: string, ms: number): Promise<void> {
+    log(`${name}: start`);
+    await wait(ms);
+    log(`${name}: woke up`);
+    queueMicrotask(() => log(`${name}: microtask`));
+    await Promise.resolve();
+    log(`${name}: end`);
+  }
+
+  log('main: start');
+  setTimeout(() => log('timeout 20'), 20);
+  const slow = job('slow', 50);
+  const fast = job('fast', 10);
+  Promise.resolve()
+    .then(() => {
+      log('then 1');
+      queueMicrotask(() => log('microtask from then 1'));
+    })
+    .then(() => log('then 2'));
+  log('main: end');
+  await Promise.all([slow, fast]);
+}
+
+// What the programs log on Node (checked against real timers as well as the virtual clock).
+const EXPECTED = {
+  A: ['script start', 'script end', 'promise.then', 'queueMicrotask', 'setTimeout'],
+  B: [
+    'main: start',
+    'a: start',
+    'b: start',
+    'main: end',
+    'a: after 1st await',
+    'main: then',
+    'b: after 1st await',
+    'a: after 2nd await',
+    'b: after 2nd await',
+  ],
+  C: [
+    'start',
+    'end',
+    'microtask',
+    'timeout 0: first',
+    'then inside the first timeout',
+    'timeout 0: second',
+    'timeout 0 inside the first timeout',
+    'timeout 100',
+  ],
+  D: [
+    'main: start',
+    'slow: start',
+    'fast: start',
+    'main: end',
+    'then 1',
+    'microtask from then 1',
+    'then 2',
+    'fast: woke up',
+    'fast: microtask',
+    'fast: end',
+    'timeout 20',
+    'slow: woke up',
+    'slow: microtask',
+    'slow: end',
+  ],
+} as const;
+
+type Name = keyof typeof EXPECTED;
+const programs: Record<Name, Program> = { A: programA, B: programB, C: programC, D: programD };
+
+/** Runs the grader's copy of a program to its end in virtual time and returns what it logged. */
+async function run(name: Name): Promise<string[]> {
+  const lines: string[] = [];
+  const done = programs[name]((line) => {
+    lines.push(line);
+  });
+  await clock.runAll();
+  await done;
+  expect(lines, `the grader's own run of program ${name} differs from its expected output: a bug in the course, please report it`).toEqual(
+    EXPECTED[name],
+  );
+  return lines;
+}
+
+/** The learner's prediction for a program, read from the graded module; an empty one is not started. */
+function prediction(name: Name): unknown {
+  const predicted: unknown = ex[`prediction${name}` as const];
+  if (Array.isArray(predicted) && predicted.length === 0) {
+    throw new Error(
+      `prediction${name} is not implemented yet: open exercises/01-event-loop/event-order.ts and fill it in with the lines program${name} logs, in order.`,
+    );
+  }
+  return predicted;
+}
+
+describe('predictions', () => {
+  test('predictionA is the order in which programA logs (synchronous code, microtasks, a timer)', points(1), async () => {
+    const actual = await run('A');
+    expect(prediction('A'), 'predictionA differs from what programA logs').toEqual(actual);
+  });
+
+  test('predictionB is the order in which programB logs (async functions that await)', points(2), async () => {
+    const actual = await run('B');
+    expect(prediction('B'), 'predictionB differs from what programB logs').toEqual(actual);
+  });
+
+  test('predictionC is the order in which programC logs (timers that queue more work)', points(3), async () => {
+    const actual = await run('C');
+    expect(prediction('C'), 'predictionC differs from what programC logs').toEqual(actual);
+  });
+
+  test('predictionD is the order in which programD logs (everything together)', points(4), async () => {
+    const actual = await run('D');
+    expect(prediction('D'), 'predictionD differs from what programD logs').toEqual(actual);
+  });
+});
+
+describe('completeness', () => {
+  test('every prediction lists each line its program logs, as many times as it is logged (order aside)', async () => {
+    for (const name of Object.keys(programs) as Name[]) {
+      const actual = await run(name);
+      const predicted = prediction(name);
+      expect(Array.isArray(predicted), `prediction${name} should be an array of strings`).toBe(true);
+      const missing = [...new Set(actual.filter((line) => !(predicted as unknown[]).includes(line)))].sort();
+      expect(missing, `prediction${name} leaves out lines that program${name} logs`).toEqual([]);
+      expect([...(predicted as string[])].sort(), `prediction${name} does not have the same lines as program${name} logs`).toEqual(
+        [...actual].sort(),
+      );
+    }
+  });
+});
