@@ -10,6 +10,7 @@
 export { ExerciseLoadError, LOAD_ERROR_NAME, loadExercise, targetRoot } from './load-exercise.ts';
 export { realTick, useVirtualTime, type VirtualClock } from './virtual-time.ts';
 export { captureUnhandledRejections } from './unhandled.ts';
+export { type Outcome, type Tracked, track } from './track.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

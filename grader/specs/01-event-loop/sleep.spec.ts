@@ -1,25 +1,9 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { loadExercise, points, useVirtualTime } from '../../spec-kit/index.ts';
+import { loadExercise, points, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/01-event-loop/sleep.ts')>('01-event-loop/sleep', ['sleep']);
 const clock = useVirtualTime();
-
-function track<T>(promise: Promise<T>): { state: () => 'pending' | 'resolved' | 'rejected'; settledAt: () => number | undefined } {
-  let state: 'pending' | 'resolved' | 'rejected' = 'pending';
-  let settledAt: number | undefined;
-  promise.then(
-    () => {
-      state = 'resolved';
-      settledAt = clock.now();
-    },
-    () => {
-      state = 'rejected';
-      settledAt = clock.now();
-    },
-  );
-  return { state: () => state, settledAt: () => settledAt };
-}
 
 describe('waiting', () => {
   test('resolves after exactly ms of virtual time, not a millisecond earlier', points(2), async () => {

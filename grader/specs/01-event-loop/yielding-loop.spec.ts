@@ -6,7 +6,7 @@
 // sure that a zero-delay timer is due (it can only make the timer later, never earlier).
 import { setImmediate, setTimeout } from 'node:timers';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, loadExercise, points, realTick, track } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/01-event-loop/yielding-loop.ts')>('01-event-loop/yielding-loop', [
   'yieldToEventLoop',
@@ -33,19 +33,6 @@ async function letTheLoopTurn(turns: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-function track<T>(promise: Promise<T>): { state: () => 'pending' | 'resolved' | 'rejected' } {
-  let state: 'pending' | 'resolved' | 'rejected' = 'pending';
-  promise.then(
-    () => {
-      state = 'resolved';
-    },
-    () => {
-      state = 'rejected';
-    },
-  );
-  return { state: () => state };
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/lazy.ts');
 
@@ -36,32 +36,6 @@ function failing(ms: number, error: unknown): { fn: () => Promise<never>; calls:
     },
     calls: () => calls,
   };
-}
-
-type Outcome<T> = { resolved: T; at: number } | { rejected: unknown; at: number } | 'pending';
-
-/**
- * Awaits `thenable` (which calls its `then` on a later microtask, as `await` always does) and
- * records how and at what virtual time it settled. `outcome()` reads the record without waiting,
- * so a test never hangs on a promise that a wrong solution leaves pending.
- */
-function track<T>(thenable: PromiseLike<T>): { outcome: () => Outcome<T> } {
-  let outcome: Outcome<T> = 'pending';
-  void (async () => {
-    try {
-      const resolved = await thenable;
-      outcome = { resolved, at: clock.now() };
-    } catch (rejected) {
-      outcome = { rejected, at: clock.now() };
-    }
-  })();
-  return { outcome: () => outcome };
-}
-
-/** What an outcome was resolved or rejected with, for identity checks with toBe. */
-function valueOf<T>(outcome: Outcome<T>): unknown {
-  if (outcome === 'pending') return 'pending';
-  return 'resolved' in outcome ? outcome.resolved : outcome.rejected;
 }
 
 describe('not starting early', () => {
@@ -161,7 +135,7 @@ describe('running once', () => {
     await clock.settle();
     expect(first.outcome()).toEqual({ resolved: value, at: 100 });
     expect(second.outcome()).toEqual({ resolved: value, at: 100 });
-    expect(valueOf(second.outcome())).toBe(value);
+    expect(second.value()).toBe(value);
     expect(work.calls()).toBe(1);
   });
 
@@ -251,8 +225,8 @@ describe('failures', () => {
     await clock.advance(300);
     expect(first.outcome()).toEqual({ rejected: error, at: 400 });
     expect(second.outcome()).toEqual({ rejected: error, at: 400 });
-    expect(valueOf(first.outcome())).toBe(error);
-    expect(valueOf(second.outcome())).toBe(error);
+    expect(first.value()).toBe(error);
+    expect(second.value()).toBe(error);
     expect(work.calls()).toBe(1);
   });
 
@@ -267,7 +241,7 @@ describe('failures', () => {
     const again = track(task);
     await clock.advance(100);
     expect(again.outcome()).toEqual({ rejected: error, at: 200 });
-    expect(valueOf(again.outcome())).toBe(error);
+    expect(again.value()).toBe(error);
     expect(work.calls()).toBe(1);
   });
 
@@ -301,7 +275,7 @@ describe('failures', () => {
       { rejected: error, at: 0 },
       { rejected: error, at: 0 },
     ]);
-    for (const awaiter of [first, second, third]) expect(valueOf(awaiter.outcome())).toBe(error);
+    for (const awaiter of [first, second, third]) expect(awaiter.value()).toBe(error);
     expect(calls).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/promisify.ts');
 type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
@@ -26,29 +26,6 @@ function answerWith(ms: number, ...answer: unknown[]): (callback: (...args: unkn
   return (callback) => {
     setTimeout(() => callback(...answer), ms);
   };
-}
-
-function track<T>(promise: Promise<T>): {
-  state: () => 'pending' | 'resolved' | 'rejected';
-  settledAt: () => number | undefined;
-  outcome: () => unknown;
-} {
-  let state: 'pending' | 'resolved' | 'rejected' = 'pending';
-  let settledAt: number | undefined;
-  let outcome: unknown;
-  promise.then(
-    (value) => {
-      state = 'resolved';
-      settledAt = clock.now();
-      outcome = value;
-    },
-    (error: unknown) => {
-      state = 'rejected';
-      settledAt = clock.now();
-      outcome = error;
-    },
-  );
-  return { state: () => state, settledAt: () => settledAt, outcome: () => outcome };
 }
 
 /** What a promise settles with, as a value either way, so a test can compare rejections by identity. */
@@ -172,7 +149,7 @@ describe('success', () => {
     await clock.advance(1);
     expect(user.state()).toBe('resolved');
     expect(user.settledAt()).toBe(300);
-    expect(user.outcome()).toEqual({ id: 1, name: 'user 1' });
+    expect(user.value()).toEqual({ id: 1, name: 'user 1' });
   });
 
   test('resolves with exactly the value object given to the callback', async () => {
@@ -314,7 +291,7 @@ describe('a callback called more than once', () => {
     const result = track(ex.promisify(twice)());
     await clock.advance(20);
     expect(result.state()).toBe('resolved');
-    expect(result.outcome()).toBe('first');
+    expect(result.value()).toBe('first');
     expect(result.settledAt()).toBe(10);
     await realTick();
     expect(unhandled).toEqual([]);
@@ -329,7 +306,7 @@ describe('a callback called more than once', () => {
     const result = track(ex.promisify(twice)());
     await clock.advance(20);
     expect(result.state()).toBe('rejected');
-    expect(result.outcome()).toBe(error);
+    expect(result.value()).toBe(error);
     expect(result.settledAt()).toBe(10);
   });
 
