@@ -109,7 +109,7 @@ describe('a submission with broken files', () => {
       '02-coroutines/lazy.ts': 'const settings = JSON.parse("{not json");\nexport function lazy(): unknown {\n  return settings;\n}\n',
     });
     const file = path.join(target, 'report.json');
-    run = await runCli(['grade', '--target', target, '--json', file, '--timeout', '4']);
+    run = await runCli(['grade', '--target', target, '--json', file, '--timeout', '6']);
     report = JSON.parse(readFileSync(file, 'utf8'));
   });
   const find = (id: string) => report.exercises.find((exercise) => exercise.id === id)!;
