@@ -89,4 +89,142 @@ export const course: readonly LessonInfo[] = [
       },
     ],
   },
+  {
+    lesson: '03-futures',
+    title: 'Futures and promises',
+    exercises: [
+      {
+        name: 'future',
+        title: 'An asyncio-style `Future`',
+        hints: [
+          'Keep the state in plain fields (pending, a result, an exception, or cancelled) so that `done()`, `result()` and `exception()` can answer synchronously; every method starts by checking that state, and `setResult`, `setException` and `cancel` do nothing but throw (or return false) once the future is done.',
+          'Keep the done callbacks in an array. When the future completes, take the array, empty it, and queue each callback with `queueMicrotask(() => fn(this))`, in order; a callback added after completion is queued at once, never called on the spot. `removeDoneCallback` filters the array and returns how many it removed.',
+          'Do not create a promise in the constructor: a rejected promise that nobody awaits is an unhandled rejection. In `then`, build a new promise on demand, settle it from a done callback (`try { resolve(this.result()) } catch (error) { reject(error) }`), and return `promise.then(onFulfilled, onRejected)`.',
+        ],
+      },
+    ],
+  },
+  {
+    lesson: '04-tasks',
+    title: 'Tasks',
+    exercises: [
+      {
+        name: 'task',
+        title: 'A `Task` over a cancellable async function',
+        hints: [
+          'Keep the state in plain fields (running, succeeded with a value, failed with an error, cancelled with a `CancelledError`), so that `done()`, `result()` and `exception()` can answer synchronously; `then` only hands out a promise of the outcome.',
+          'Make one outcome promise with `new Promise((resolve, reject) => …)` and keep `resolve` and `reject`. Attach `outcome.catch(() => {})` once, so a failure nobody awaits is not an unhandled rejection. `then` returns `outcome.then(onFulfilled, onRejected)`, and `addDoneCallback(cb)` can be `outcome.then(() => cb(task), () => cb(task))`.',
+          'Call `fn(controller.signal)` inside `queueMicrotask`, only if the task is still running, and turn a synchronous throw into a rejection. When its promise settles, change the state only if the task is still running. `cancel()` returns false unless the task is running; otherwise it stores `new CancelledError(message)`, rejects the outcome with it, then calls `controller.abort(error)`.',
+        ],
+      },
+      {
+        name: 'task-tracker',
+        title: 'A task tracker that never loses a task',
+        hints: [
+          'A task counts from the moment `run` calls `fn` until its promise settles, either way. Inside `run`, before returning, attach `promise.then(onSuccess, onFailure)`. Not `finally`: that makes a new promise which rejects again and is unhandled.',
+          'Store each failure with its task\'s start index, and keep a list of waiting `drain()` calls. Whenever the count reaches 0 (or `drain()` is called with nothing in flight), settle every waiting drain at once: `new AggregateError(errors)` sorted by start index, or `undefined`. Then forget the reported failures.',
+          'Give each task its own `AbortController`, kept in a Map while the task is in flight. `shutdown(reason)` sets `closed` first, so `run` throws `TrackerClosedError`, then calls `abort(reason)` on each controller in the Map and returns `this.drain()`. In the failure handler, skip an error that is the `reason` of the task\'s own aborted signal.',
+        ],
+      },
+    ],
+  },
+  {
+    lesson: '05-gather',
+    title: 'Running things together: gather',
+    exercises: [
+      {
+        name: 'gather',
+        title: '`gather` without `Promise.all`',
+        hints: [
+          'Return `new Promise((resolve, reject) => …)` and, inside it, subscribe to every item at once with `Promise.resolve(item).then(onValue, onError)`; never `await` them one by one.',
+          'Keep an array of the items\' length and a counter of items still running: store each value at its item\'s index, and resolve when the counter reaches 0. Resolve `[]` straight away when there are no items, since no callback will ever run.',
+          'In `onError`, call `reject(error)` (later calls are no-ops, and because every item has a rejection callback, no later failure goes unhandled). With `returnExceptions`, store the error at its index and count it like a value.',
+        ],
+      },
+      {
+        name: 'as-completed',
+        title: '`asCompleted` as an async iterator',
+        hints: [
+          'An `async function*` that `yield`s values and `throw`s errors is an async iterator, and `for await` drives it.',
+          'Subscribe to every item in `asCompleted` itself, not inside the generator: the generator\'s body runs only at the first `next()`. Each callback pushes `{ ok, value }` or `{ ok, error }` onto a queue, in the order the items settle.',
+          'In the generator, loop once per item: while the queue is empty, `await` a promise whose `resolve` a callback calls when something arrives; then `shift()` the next outcome and `yield` its value or `throw` its error.',
+        ],
+      },
+      {
+        name: 'wait',
+        title: '`wait` with `returnWhen`',
+        hints: [
+          'Return a `new Promise` that only ever resolves. Attach `then(onDone, onDone)` to every item, so that a rejection counts as done and is handled.',
+          'Keep `pending` (a `Set` of the items) and `done`. In each callback, move the item across and check the condition: `FIRST_COMPLETED`; a failure under `FIRST_EXCEPTION`; or nothing left pending. An empty input is already finished.',
+          'Put everything that ends the wait (the condition, the timeout) in one `finish()` that runs once. It clears the timer and resolves with new copies of both sets, so that later settlements change nothing.',
+        ],
+      },
+    ],
+  },
+  {
+    lesson: '06-timeouts',
+    title: 'Timeouts and cancellation',
+    exercises: [
+      {
+        name: 'wait-for',
+        title: '`waitFor(fn, ms)` that aborts the work and leaks no timer',
+        hints: [
+          'Create an `AbortController`, start a `setTimeout` for `ms`, then call `fn(controller.signal)` and follow its promise with `.then(onValue, onError)`: whichever of the timer and the promise comes first decides the outcome.',
+          'When the timer fires, build `new DOMException(\'timed out\', \'TimeoutError\')`, call `controller.abort(error)` first and `reject(error)` second, and do not wait for `fn`: handling both branches of its `.then` already keeps a late rejection from being unhandled.',
+          'Send every way out (value, error, synchronous throw, timeout, outer abort) through one `finish` function that runs once: it sets a `settled` flag, calls `clearTimeout(timer)` and `options.signal?.removeEventListener(\'abort\', onOuterAbort)`. Check `options.signal?.aborted` before anything else, and wrap the call of `fn` in `try`/`catch`.',
+        ],
+      },
+      {
+        name: 'retry',
+        title: '`retry` with exponential backoff and a signal',
+        hints: [
+          'Write it as an `async` function with a `for` loop over the attempt number: `try { return await fn(attempt, signal); } catch (error) { … }`, then wait before the next turn. The error you finally throw is the one from the last attempt.',
+          'The wait after attempt n is `Math.min(baseDelayMs * factor ** (n - 1), maxDelayMs ?? Infinity)`, times `random()` when jitter is on (`true` means `Math.random`). Do not wait after the last attempt, nor when `shouldRetry` says no: throw right away.',
+          'For the signal, wait with a sleep that clears its timer and rejects with `signal.reason` on abort, and race each attempt against the signal as well, removing the listener once the attempt settles. In the `catch`, check `signal.aborted` first and throw `signal.reason`: an abort is never retried. Call `signal.throwIfAborted()` before each attempt.',
+        ],
+      },
+      {
+        name: 'shield',
+        title: '`shield`: keep the work running when the wait is cancelled',
+        hints: [
+          'Return `new Promise((resolve, reject) => …)` and, inside it, follow the work with `Promise.resolve(work).then(resolve, reject)`: that alone is `shield` without a signal.',
+          'Add an `\'abort\'` listener that calls `reject(signal.reason)`. A signal that is already aborted fires no event, so check `signal.aborted` first and reject at once. Rejecting or resolving a promise that has already settled does nothing, so the late outcome of the work is harmless.',
+          'Subscribe to the work first, on every path, including the already-aborted one: that subscription is what keeps a later failure of the work from becoming unhandled. When the work settles, remove your listener with `removeEventListener` (`{ once: true }` only removes a listener that has run).',
+        ],
+      },
+    ],
+  },
+  {
+    lesson: '07-errors',
+    title: 'Errors in concurrent code',
+    exercises: [
+      {
+        name: 'first-success',
+        title: 'First success (`Promise.any` from scratch)',
+        hints: [
+          'Wrap everything in one `new Promise((resolve, reject) => …)`. Call every function at once, each with the signal of its own `AbortController`, and give each attempt both handlers: `attempt.then(onValue, onError)`.',
+          'Store each failure at its index (`errors[index] = error`) and count the failures. Reject with `new AggregateError(errors, message)` only when the count reaches `fns.length`. An empty list rejects at once.',
+          'On the first success, set a `won` flag, abort every other controller and resolve. Call each function inside `try`/`catch` so that a synchronous throw becomes `Promise.reject(error)`. Never write `attempt.then(onValue)` alone: the promise it returns rejects with nobody listening.',
+        ],
+      },
+      {
+        name: 'collect-errors',
+        title: 'Collect every error',
+        hints: [
+          'Start every function first (`fns.map(…)`), then wait. `Promise.allSettled` waits for all of them, whatever happens, and gives the outcomes in argument order.',
+          'Keep the `reason` of every `rejected` outcome, in order. If there are any, throw `new AggregateError(errors, `${errors.length} of ${fns.length} functions failed`)`; otherwise return the values.',
+          'A function may throw before it returns a promise: call it inside `try`/`catch` and use `Promise.reject(error)` in its place, so that the functions after it are still called. Do not await the promises one by one: one that fails while you are waiting for an earlier one is an unhandled rejection.',
+        ],
+      },
+      {
+        name: 'lost-error',
+        title: 'Fix a program that loses an error',
+        hints: [
+          'For every promise that `importAllAsWritten` creates, ask who waits for it. `db.connect().then(…)` is neither awaited nor returned, and `forEach` throws away the promises its async callback returns.',
+          '`await db.connect()` first. Then map the records to their inserts\' promises and `await Promise.all(…)`: it waits for every insert and rejects with the first failure.',
+          'Drop the `try`/`catch` that only logs: an error you cannot handle must reach the caller. The whole fix is two lines: `await db.connect(); await Promise.all(records.map((record) => db.insert(record)));`.',
+        ],
+      },
+    ],
+  },
 ];

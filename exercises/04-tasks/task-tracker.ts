@@ -1,0 +1,85 @@
+// Exercise: a task tracker that never loses a task
+// Lesson: lessons/04-tasks.md · Check: npm run check -- task-tracker · Grade: npm run grade -- task-tracker
+//
+// asyncio's documentation tells you to keep every background task in a set and to discard it when
+// it is done, or the task may vanish mid-flight and its exception may never be seen. In
+// TypeScript, work you start without awaiting it keeps running, but nothing keeps count of it,
+// nothing waits for it on shutdown, and its errors go nowhere. Build the set that does all three.
+
+/** Thrown by `run()` once the tracker has been shut down. */
+export class TrackerClosedError extends Error {
+  override name = 'TrackerClosedError';
+  constructor(message = 'the tracker is shut down and accepts no new tasks') {
+    super(message);
+  }
+}
+
+/**
+ * Keeps track of background work: counts the tasks in flight, collects their failures, waits for
+ * all of them with `drain()`, and stops them with `shutdown()`.
+ *
+ * A task is one call of `run(fn)`: it is in flight from that call until the promise of `fn`
+ * settles. It fails if that promise rejects, unless it was cancelled (see `shutdown`). Every
+ * failure is kept until a `drain()` or `shutdown()` reports it, whether or not the caller of
+ * `run()` also awaited that task and saw the error.
+ */
+export class TaskTracker {
+  /**
+   * Starts a task: calls `fn` at once, before `run` returns (as calling an async function does),
+   * with an `AbortSignal` that only `shutdown()` aborts.
+   *
+   * Returns a promise that settles as the promise of `fn` does: the same value or the same error.
+   * The caller may await it, or ignore it: a task that fails while nobody awaits its promise
+   * causes no unhandled rejection, because the tracker keeps its error for `drain()`.
+   * If `fn` throws synchronously, `run` does not throw: the task fails with what `fn` threw.
+   *
+   * Throws `TrackerClosedError` synchronously, without calling `fn`, once `shutdown()` has been called.
+   */
+  run<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    throw new Error('run is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
+  }
+
+  /**
+   * The number of tasks in flight: started by `run()` and not settled yet. A task leaves the count
+   * the moment its promise settles (successfully or not), before anyone awaiting it resumes.
+   */
+  get size(): number {
+    throw new Error('size is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
+  }
+
+  /** `false` until `shutdown()` is first called, `true` from then on. */
+  get closed(): boolean {
+    throw new Error('closed is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
+  }
+
+  /**
+   * Waits until no task is in flight, then reports the failures.
+   *
+   * - It settles at the first moment `size` is 0: at once (on a microtask) if nothing is in flight,
+   *   otherwise when the last task in flight settles. Tasks started while it waits, even by other
+   *   tasks, are waited for too. It never cancels anything.
+   * - Then, if tasks have failed since the tracker was created or since the last report, it rejects
+   *   with an `AggregateError` whose `errors` are those failures (the very error objects), in the
+   *   order their tasks were started; otherwise it resolves with `undefined`.
+   * - Each failure is reported once: a later `drain()` does not report it again. Several `drain()`
+   *   (or `shutdown()`) calls waiting at the same time settle together, with the same outcome.
+   */
+  drain(): Promise<void> {
+    throw new Error('drain is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
+  }
+
+  /**
+   * Shuts the tracker down: from this call on, `closed` is `true` and `run()` throws
+   * `TrackerClosedError`. Then, before returning, aborts the signal of every task in flight with
+   * `reason` (as `controller.abort(reason)` does: when `reason` is undefined, the signal's reason is
+   * a `DOMException` named `AbortError`); the signals of tasks that have already settled are left
+   * alone. Finally waits and reports exactly as `drain()` does.
+   *
+   * A task whose signal was aborted by `shutdown()` and that then rejects with that signal's
+   * `reason` (the same object) was cancelled, not failed: it is not reported. Any other error it
+   * rejects with is a failure. Calling `shutdown()` again aborts nothing new and waits the same way.
+   */
+  shutdown(reason?: unknown): Promise<void> {
+    throw new Error('shutdown is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
+  }
+}

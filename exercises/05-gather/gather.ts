@@ -1,0 +1,52 @@
+// Exercise: gather without Promise.all
+// Lesson: lessons/05-gather.md · Check: npm run check -- gather · Grade: npm run grade -- gather
+//
+// `await asyncio.gather(a(), b(), c())` runs its awaitables together and gives their results in
+// argument order; with `return_exceptions=True` it puts errors in the list instead of raising.
+// `Promise.all` and `Promise.allSettled` do the same in TypeScript. Build your own, from `then`
+// callbacks, an array and a counter, to see exactly what they do.
+
+export interface GatherOptions {
+  /** `true`: a failure takes the place of its result instead of rejecting the whole gather. */
+  returnExceptions?: boolean;
+}
+
+/** What `gather(items)` resolves with: each item awaited, in the same position. */
+export type Gathered<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
+/** What `gather(items, { returnExceptions: true })` resolves with: each result, or the error in its place. */
+export type GatheredWithExceptions<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> | unknown };
+
+/**
+ * Runs `items` together and resolves with their results in argument order: asyncio's
+ * `await asyncio.gather(*items, return_exceptions=...)`.
+ *
+ * The rule of this exercise: do not call `Promise.all`, `Promise.allSettled`, `Promise.any` or
+ * `Promise.race` (a hidden test checks). `Promise.resolve` and `then` are fine.
+ *
+ * - Each item may be a promise, any other thenable (an object with a `then` method, such as the
+ *   `lazy` of lesson 02) or a plain value, which counts as already fulfilled with itself.
+ * - Everything runs together: `gather` subscribes to every item at once, with
+ *   `Promise.resolve(item).then(…)`, before any of them has settled. A thenable that starts its
+ *   work when its `then` is called therefore starts right away, and the whole takes as long as the
+ *   slowest item, not the sum.
+ * - Resolves when the last item has fulfilled, with an array that holds each item's value in that
+ *   item's position, whatever order they finished in. The same promise passed twice fills both
+ *   places. An empty array resolves to `[]`; items that are all ready resolve without any wait.
+ *   `gather` starts no timer of its own.
+ * - Without `returnExceptions` (the default), as soon as one item rejects, the returned promise
+ *   rejects with that same error (the very value, not a copy or a wrapper), at that moment, without
+ *   waiting for the others. The first error in time wins, not the first failing argument. Like
+ *   asyncio's gather, it does not stop the others (a promise cannot be stopped): they run to the end
+ *   and their results are dropped. Their later rejections are handled by `gather`: none of them is
+ *   ever reported as an unhandled rejection.
+ * - With `returnExceptions: true`, it never rejects: it waits for every item, and the array holds
+ *   the error of each item that rejected, in that item's place.
+ * - It always returns a `Promise`, and never throws.
+ */
+export function gather<T extends readonly unknown[] | []>(items: T, options?: { returnExceptions?: false }): Promise<Gathered<T>>;
+export function gather<T extends readonly unknown[] | []>(items: T, options: { returnExceptions: true }): Promise<GatheredWithExceptions<T>>;
+export function gather(items: readonly unknown[], options?: GatherOptions): Promise<unknown[]>;
+export function gather(items: readonly unknown[], options: GatherOptions = {}): Promise<unknown[]> {
+  throw new Error('gather is not implemented yet: open exercises/05-gather/gather.ts and write it.');
+}

@@ -1,0 +1,59 @@
+// Exercise: retry with exponential backoff and a signal
+// Lesson: lessons/06-timeouts.md · Check: npm run check -- retry · Grade: npm run grade -- retry
+//
+// asyncio has no retry of its own; in Python you write a loop of `try`/`except` around the call,
+// with `await asyncio.sleep(delay)` between tries and `delay *= 2`, and a cancelled task stops at
+// its current `await` with CancelledError, which the loop must let through instead of retrying.
+// Here the same loop takes an AbortSignal: aborting it stops the retrying at once.
+
+export interface RetryOptions {
+  /** How many tries in all, the first one included: a whole number of at least 1. */
+  attempts: number;
+  /** The wait after the first failure, in milliseconds. */
+  baseDelayMs: number;
+  /** Each wait is `factor` times the one before. Default 2. */
+  factor?: number;
+  /** The longest wait, in milliseconds: a longer one is cut down to this (before any jitter). No cap by default. */
+  maxDelayMs?: number;
+  /**
+   * Randomises each wait ("full jitter"): the wait becomes `delay * random()`, where `delay` is the
+   * wait computed without jitter (capped) and `random()` returns a number in [0, 1). `true` uses
+   * `Math.random`; a function is used as the random source instead. Default `false`: no jitter.
+   */
+  jitter?: boolean | (() => number);
+  /** Decides whether a failure is worth another try. Default: every failure is. */
+  shouldRetry?: (error: unknown, attempt: number) => boolean;
+  /** Aborting this signal stops retrying at once. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls `fn(attempt, signal)` until it succeeds, waiting longer and longer between tries.
+ *
+ * - `attempt` counts from 1. `signal` is `options.signal` when given, otherwise an AbortSignal that
+ *   never aborts. The first attempt starts at once, without waiting.
+ * - An attempt fails when `fn`'s promise rejects, or when `fn` throws synchronously.
+ * - After attempt `n` fails, and if another attempt is allowed, `retry` waits
+ *   `min(baseDelayMs * factor ** (n - 1), maxDelayMs)` milliseconds (measured with `setTimeout`,
+ *   counted from the moment of the failure), then starts attempt `n + 1`. With `baseDelayMs` 100
+ *   and the default factor 2, the waits are 100, 200, 400, … ms. With jitter, each wait is
+ *   multiplied by one new `random()` value, drawn when that wait begins (one call per wait, none
+ *   otherwise).
+ * - As soon as an attempt succeeds, `retry` resolves with its value and makes no further attempt.
+ * - When the last allowed attempt fails, `retry` rejects at once (no wait after it) with that
+ *   attempt's error, the last one, unchanged. `shouldRetry(error, attempt)` returning `false`
+ *   makes that attempt the last one.
+ * - `attempts` that is not a whole number of at least 1 makes `retry` reject with a `RangeError`,
+ *   without calling `fn`.
+ * - `options.signal`: if it is already aborted, `retry` rejects with `signal.reason` without
+ *   calling `fn`. If it aborts during a wait, `retry` rejects with `signal.reason` at that moment
+ *   and clears the wait's timer. If it aborts during an attempt, `retry` rejects with
+ *   `signal.reason` at that moment, without waiting for the attempt to finish (`fn` got the
+ *   signal: stopping is its job), and ignores whatever the attempt does afterwards. Either way it
+ *   makes no further attempt.
+ * - Nothing is left behind: no timer and no abort listener on `options.signal` once `retry` has
+ *   settled, and no unhandled rejection.
+ */
+export function retry<T>(fn: (attempt: number, signal: AbortSignal) => PromiseLike<T>, options: RetryOptions): Promise<T> {
+  throw new Error('retry is not implemented yet: open exercises/06-timeouts/retry.ts and write it.');
+}

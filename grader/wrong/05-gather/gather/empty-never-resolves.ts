@@ -1,0 +1,17 @@
+// Wrong: resolves only from an item's callback, so a gather of no items never resolves.
+export function gather(items: readonly unknown[], options: { returnExceptions?: boolean } = {}): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const results = new Array<unknown>(items.length);
+    let remaining = items.length;
+    const settle = (index: number, outcome: unknown): void => {
+      results[index] = outcome;
+      if (--remaining === 0) resolve(results);
+    };
+    items.forEach((item, index) => {
+      Promise.resolve(item).then(
+        (value) => settle(index, value),
+        (error: unknown) => (options.returnExceptions ? settle(index, error) : reject(error)),
+      );
+    });
+  });
+}

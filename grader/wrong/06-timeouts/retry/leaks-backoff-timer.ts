@@ -1,0 +1,45 @@
+// Wrong: rejects as soon as the signal aborts during a wait, but leaves the wait's timer running.
+export interface RetryOptions {
+  attempts: number;
+  baseDelayMs: number;
+  factor?: number;
+  maxDelayMs?: number;
+  jitter?: boolean | (() => number);
+  shouldRetry?: (error: unknown, attempt: number) => boolean;
+  signal?: AbortSignal;
+}
+
+export async function retry<T>(fn: (attempt: number, signal: AbortSignal) => PromiseLike<T>, options: RetryOptions): Promise<T> {
+  const { attempts, baseDelayMs, factor = 2, maxDelayMs = Infinity, jitter = false, shouldRetry = () => true } = options;
+  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`attempts must be a whole number of at least 1, got ${attempts}`);
+  const signal = options.signal ?? new AbortController().signal;
+  const random = jitter === true ? Math.random : jitter === false ? undefined : jitter;
+  for (let attempt = 1; ; attempt++) {
+    signal.throwIfAborted();
+    try {
+      return await untilAborted(() => fn(attempt, signal), signal);
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      if (attempt >= attempts || !shouldRetry(error, attempt)) throw error;
+    }
+    const delay = Math.min(baseDelayMs * factor ** (attempt - 1), maxDelayMs);
+    await untilAborted(() => new Promise((resolve) => setTimeout(resolve, random ? delay * random() : delay)), signal);
+  }
+}
+
+function untilAborted<T>(start: () => PromiseLike<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    new Promise<T>((inner) => inner(start())).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

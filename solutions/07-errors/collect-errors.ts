@@ -1,0 +1,19 @@
+// Reference solution: collect every error
+
+/**
+ * Calls every function at once, waits for all of them, and resolves with their values in argument
+ * order, or rejects with an AggregateError of every failure in argument order.
+ */
+export async function runAll<T>(fns: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const running = fns.map((fn) => {
+    try {
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  });
+  const outcomes = await Promise.allSettled(running);
+  const errors = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+  if (errors.length > 0) throw new AggregateError(errors, `${errors.length} of ${outcomes.length} functions failed`);
+  return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+}
