@@ -2,6 +2,7 @@
 // errors into messages and exit codes: 0 when the command worked (whatever the score), 2 for a
 // usage error the user can fix, 1 for a fault of the grader itself.
 import { parseArgs } from 'node:util';
+import { check } from './commands/check.ts';
 import { grade } from './commands/grade.ts';
 import { hint } from './commands/hint.ts';
 import { list } from './commands/list.ts';
@@ -9,6 +10,7 @@ import { UsageError } from './errors.ts';
 
 const USAGE = `Usage:
   npm run grade [-- <exercise|lesson>… [--target <dir>] [--json <file>] [--timeout <seconds>]]
+  npm run check [-- <exercise|lesson>… [--watch]]
   npm run hint -- <exercise>
   npm run list
 
@@ -17,7 +19,8 @@ Examples:
   npm run grade -- sleep                grade one exercise
   npm run grade -- 01-event-loop        grade one lesson's exercises
   npm run grade -- --target solutions   grade another folder laid out like exercises/
-  npm run grade -- --json report.json   also write the full report as JSON`;
+  npm run grade -- --json report.json   also write the full report as JSON
+  npm run check -- sleep --watch        re-run sleep's visible tests on every save`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -28,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       target: { type: 'string', default: 'exercises' },
       json: { type: 'string' },
       timeout: { type: 'string', default: '10' },
+      watch: { type: 'boolean', short: 'w' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,6 +48,9 @@ async function main(argv: string[]): Promise<void> {
       await grade({ filters: positionals, target: values.target, json: values.json, timeoutSeconds });
       return;
     }
+    case 'check':
+      process.exitCode = await check({ filters: positionals, watch: values.watch ?? false });
+      return;
     case 'hint':
       hint(positionals[0]);
       return;

@@ -160,6 +160,20 @@ describe('failure messages of a partly right submission', () => {
   });
 });
 
+describe('check', () => {
+  test('runs the visible tests of the named exercise and of no other', async () => {
+    const run = await runCli(['check', 'sleep']);
+    expect(run.stdout).toContain('exercises/01-event-loop/sleep.test.ts');
+    for (const exercise of exercises.filter((e) => e.name !== 'sleep')) expect(run.stdout).not.toContain(`${exercise.name}.test.ts`);
+  });
+
+  test('an unknown exercise is refused with exit code 2 and a suggestion', async () => {
+    const run = await runCli(['check', 'slep']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Did you mean 01-event-loop/sleep?');
+  });
+});
+
 describe('hint and list', () => {
   test('hint prints every hint of the named exercise, numbered', async () => {
     const run = await runCli(['hint', 'sleep']);

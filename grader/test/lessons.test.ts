@@ -1,18 +1,37 @@
 // Every lesson example that shows its output is run, and must print exactly what the lesson shows.
 // Source-example counterparts are marked `<!-- source-example: N -->` and must be runnable.
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../src/catalogue.ts';
-import { normaliseOutput, runExample, runnableExamples } from '../tools/lesson-blocks.ts';
-import { parseBlocks } from '../tools/lesson-blocks.ts';
-import { readFileSync } from 'node:fs';
+import { normaliseOutput, parseBlocks, runExample, runnableExamples } from '../tools/lesson-blocks.ts';
 
 const lessonsDir = path.join(repoRoot, 'lessons');
 const lessonFiles = readdirSync(lessonsDir)
   .filter((name) => name.endsWith('.md'))
   .sort()
   .map((name) => path.join(lessonsDir, name));
+
+test('every runnable example type-checks with the course’s strict settings', () => {
+  // Inside the repository, so that the examples see its tsconfig and its @types.
+  mkdirSync(path.join(repoRoot, '.grader'), { recursive: true });
+  const dir = mkdtempSync(path.join(repoRoot, '.grader', 'lesson-types-'));
+  try {
+    for (const file of lessonFiles) {
+      for (const example of runnableExamples(file)) {
+        writeFileSync(path.join(dir, `${path.basename(file, '.md')}-line-${example.line}.mts`), `${example.code}\n`);
+      }
+    }
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['*.mts'], exclude: [] }));
+    const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    // tsc names each failing example by lesson and line: 01-event-loop-line-42.mts(3,7): error …
+    expect(tsc.stdout).toBe('');
+    expect(tsc.status).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 // The source examples that lessons written so far must carry (COURSE.md, "Source examples").
 const REQUIRED_SOURCE_EXAMPLES = [1, 5, 6, 11, 12];

@@ -72,7 +72,7 @@ export interface ExampleRun {
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const clock = path.join(import.meta.dirname, 'virtual-clock.ts');
 
-export async function runExample(example: RunnableExample, timeoutMs = 20_000): Promise<ExampleRun> {
+export async function runExample(example: RunnableExample, timeoutMs = 90_000): Promise<ExampleRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lesson-example-'));
   const file = path.join(dir, `${path.basename(example.file, '.md')}-line-${example.line}.mts`);
   writeFileSync(file, example.code);

@@ -1,12 +1,13 @@
 // `npm run grade [filter…] [--target dir] [--json file]`: grades a tree against the hidden specs.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Exercise, files, selectExercises, suggestionsFor } from '../catalogue.ts';
+import { files } from '../catalogue.ts';
 import { UsageError } from '../errors.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { renderTable } from '../report/table.ts';
 import { runSpecs } from '../run/run-specs.ts';
 import { type GradeReport, scoreExercise, totalOf } from '../score.ts';
+import { selectExercisesOrExplain } from './select.ts';
 
 export interface GradeOptions {
   /** Exercise filters; none means every exercise. */
@@ -22,7 +23,7 @@ export interface GradeOptions {
 }
 
 export async function grade(options: GradeOptions): Promise<GradeReport> {
-  const selected = select(options.filters);
+  const selected = selectExercisesOrExplain(options.filters);
   const target = resolveTarget(options.target);
   const specFiles = selected.map((exercise) => files.spec(exercise));
   const missing = specFiles.filter((file) => !existsSync(file));
@@ -41,19 +42,6 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     if (options.json) console.log(`\nJSON report written to ${options.json}`);
   }
   return report;
-}
-
-function select(filters: readonly string[]): Exercise[] {
-  const unknown = filters.filter((filter) => selectExercises([filter]).length === 0);
-  if (unknown.length > 0) {
-    const suggestions = unknown.flatMap(suggestionsFor);
-    throw new UsageError(
-      `No exercise matches ${unknown.map((f) => `"${f}"`).join(', ')}.` +
-        (suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '') +
-        '\nRun `npm run list` to see every exercise.',
-    );
-  }
-  return selectExercises(filters);
 }
 
 function resolveTarget(target: string): string {
