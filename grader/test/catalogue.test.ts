@@ -3,7 +3,8 @@
 //  2. every exercise has its stub, visible tests, solution and hidden spec, and its lesson links to it;
 //  3. no stray files: every stub, solution and spec on disk belongs to a catalogued exercise;
 //  4. a stub and its solution export the same names;
-//  5. the README's exercise list is the catalogue's.
+//  5. the README's exercise list is the catalogue's;
+//  6. every relative link in the lessons and the README points at a file that exists.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -93,4 +94,16 @@ describe('no stray files', () => {
 test('the README lists the catalogue’s lessons and exercises (regenerate with `npx tsx grader/tools/readme.ts`)', () => {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   expect(readme).toContain(exerciseListMarkdown());
+});
+
+test('every relative link in the lessons and the README points at a file that exists', () => {
+  const markdownFiles = [path.join(repoRoot, 'README.md'), ...walk(path.join(repoRoot, 'lessons')).filter((file) => file.endsWith('.md'))];
+  const broken = markdownFiles.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((match) => match[1]!.split('#')[0]!)
+      .filter((target) => target !== '' && !/^[a-z]+:/i.test(target))
+      .filter((target) => !existsSync(path.resolve(path.dirname(file), decodeURI(target))))
+      .map((target) => `${path.relative(repoRoot, file)} → ${target}`),
+  );
+  expect(broken).toEqual([]);
 });
