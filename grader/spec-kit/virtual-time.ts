@@ -48,3 +48,25 @@ export function useVirtualTime(): VirtualClock {
 export function realTick(): Promise<void> {
   return new Promise((resolve) => realSetImmediate(resolve));
 }
+
+/**
+ * The spec's own `sleep`, for building fake work: resolves after `ms` (of virtual time, under
+ * useVirtualTime), or rejects with `signal.reason` when `signal` aborts, leaving nothing behind.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

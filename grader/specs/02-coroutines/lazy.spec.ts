@@ -1,16 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/lazy.ts');
 
 const ex = loadExercise<Module>('02-coroutines/lazy', ['lazy']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
-
-/** A promise that resolves after `ms` of virtual time. */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** A function that counts its calls and answers `value` after `ms` of virtual time. */
 function slow<T>(ms: number, value: T): { fn: () => Promise<T>; calls: () => number } {

@@ -1,30 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/04-tasks/task.ts');
 
 const ex = loadExercise<Module>('04-tasks/task', ['createTask', 'CancelledError', 'InvalidStateError']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
-
-/** Resolves after `ms` of virtual time; rejects with `signal.reason` when the signal aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Work that answers `value` after `ms`, listening to its signal; records the signal and its calls. */
 function work<T>(ms: number, value: T) {
