@@ -8,7 +8,7 @@
 //
 //   test('resolves after exactly ms of virtual time', points(2), async () => { … });
 export { ExerciseLoadError, LOAD_ERROR_NAME, loadExercise, targetRoot } from './load-exercise.ts';
-export { realTick, sleep, useVirtualTime, type VirtualClock } from './virtual-time.ts';
+export { deferred, failLater, later, realTick, sleep, useVirtualTime, type VirtualClock } from './virtual-time.ts';
 export { captureUnhandledRejections } from './unhandled.ts';
 export { type Outcome, type Tracked, track } from './track.ts';
 

@@ -70,3 +70,20 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** A promise that resolves with `value` after `ms` (of virtual time, under useVirtualTime). */
+export function later<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
+}
+
+/** A promise that rejects with `error` after `ms` (of virtual time, under useVirtualTime). */
+export function failLater(ms: number, error: unknown): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(error), ms));
+}
+
+/** A promise settled by hand, with no timer: `const d = deferred<string>(); d.resolve('x')`. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}

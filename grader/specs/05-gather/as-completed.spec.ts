@@ -1,28 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/as-completed.ts');
 
 const ex = loadExercise<Module>('05-gather/as-completed', ['asCompleted']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
-
-/** A promise that resolves with `value` after `ms` of virtual time. */
-function later<T>(ms: number, value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
-}
-
-/** A promise that rejects with `error` after `ms` of virtual time. */
-function failLater(ms: number, error: unknown): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(error), ms));
-}
-
-/** A promise settled by hand, with no timer: `deferred.resolve('x')`. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((settle) => (resolve = settle));
-  return { promise, resolve };
-}
 
 /** Work that starts only when its `then` is called, records when, and resolves `ms` later. */
 function lazyWork<T>(name: string, ms: number, value: T, log: string[]): PromiseLike<T> {

@@ -1,21 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/gather.ts');
 
 const ex = loadExercise<Module>('05-gather/gather', ['gather']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
-
-/** A promise that resolves with `value` after `ms` of virtual time. */
-function later<T>(ms: number, value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
-}
-
-/** A promise that rejects with `error` after `ms` of virtual time. */
-function failLater(ms: number, error: unknown): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(error), ms));
-}
 
 /** A promise that has already rejected with `error`, marked as handled so that only what gather does with it counts. */
 function rejectedAlready(error: unknown): Promise<never> {

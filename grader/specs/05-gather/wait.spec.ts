@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/wait.ts');
 
@@ -11,23 +11,6 @@ const unhandled = captureUnhandledRejections();
 const FIRST_COMPLETED = 'FIRST_COMPLETED';
 const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
 const ALL_COMPLETED = 'ALL_COMPLETED';
-
-/** A promise that resolves with `value` after `ms` of virtual time. */
-function later<T>(ms: number, value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
-}
-
-/** A promise that rejects with `error` after `ms` of virtual time. */
-function failLater(ms: number, error: unknown): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(error), ms));
-}
-
-/** A promise settled by hand, with no timer. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((settle) => (resolve = settle));
-  return { promise, resolve };
-}
 
 type Named = Record<string, Promise<unknown>>;
 
