@@ -8,7 +8,9 @@
 //   exercises/<lesson>/<exercise>.test.ts    its visible tests
 //   solutions/<lesson>/<exercise>.ts         the reference solution
 //   grader/specs/<lesson>/<exercise>.spec.ts the hidden spec
+//   grader/specs/<lesson>/<exercise>.equivalent.json  mutants of the solution no test can tell apart
 //   grader/wrong/<lesson>/<exercise>/*.ts    plausible wrong solutions the spec must fail
+//   grader/right/<lesson>/<exercise>/*.ts    correct alternatives the spec must pass
 
 export interface ExerciseInfo {
   /** File name without extension, unique across the course: `sleep` → exercises/01-event-loop/sleep.ts */

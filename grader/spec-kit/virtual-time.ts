@@ -16,14 +16,31 @@ export interface VirtualClock {
   runAll(): Promise<void>;
   /** Timers scheduled and not yet fired or cleared: a finished operation should leave 0. */
   pendingTimers(): number;
+  /**
+   * Timers created since the test started (setTimeout, setInterval and setImmediate calls), cleared
+   * or not: a timer created and cleared at once still counts, so "no timer is started" is testable.
+   */
+  timersStarted(): number;
 }
 
 export function useVirtualTime(): VirtualClock {
+  let started = 0;
   beforeEach(() => {
     vi.useFakeTimers({
       now: 0,
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date', 'performance'],
     });
+    // Count every timer the code under test creates. useRealTimers puts the real functions back,
+    // so these wrappers live exactly as long as the fakes they wrap.
+    started = 0;
+    for (const name of ['setTimeout', 'setInterval', 'setImmediate'] as const) {
+      const fake = globalThis[name] as (...args: unknown[]) => unknown;
+      const counting = (...args: unknown[]) => {
+        started++;
+        return fake(...args);
+      };
+      globalThis[name] = Object.assign(counting, fake) as never;
+    }
   });
   afterEach(() => {
     vi.clearAllTimers();
@@ -41,6 +58,7 @@ export function useVirtualTime(): VirtualClock {
       await vi.runAllTimersAsync();
     },
     pendingTimers: () => vi.getTimerCount(),
+    timersStarted: () => started,
   };
 }
 

@@ -35,6 +35,9 @@ export const files = {
   solution: (exercise: Exercise) => path.join(repoRoot, 'solutions', exercise.lesson, `${exercise.name}.ts`),
   spec: (exercise: Exercise) => path.join(repoRoot, 'grader', 'specs', exercise.lesson, `${exercise.name}.spec.ts`),
   wrongSolutions: (exercise: Exercise) => path.join(repoRoot, 'grader', 'wrong', exercise.lesson, exercise.name),
+  rightSolutions: (exercise: Exercise) => path.join(repoRoot, 'grader', 'right', exercise.lesson, exercise.name),
+  /** Mutants of the solution that no test can tell apart from it, with the reason: `npm run mutation` subtracts them. */
+  equivalentMutants: (exercise: Exercise) => path.join(repoRoot, 'grader', 'specs', exercise.lesson, `${exercise.name}.equivalent.json`),
 };
 
 /**

@@ -1,8 +1,9 @@
 // The maintainer check: the catalogue in grader/course.ts and the files on disk agree.
 //  1. lesson folders and exercise names are unique and well formed, each exercise has hints;
 //  2. every exercise has its stub, visible tests, solution and hidden spec, and its lesson links to it;
-//  3. no stray files: every stub, solution and spec on disk belongs to a catalogued exercise;
-//  4. a stub and its solution export the same names;
+//  3. no stray files: every stub, solution, spec, equivalent-mutant list and wrong or right
+//     solution on disk belongs to a catalogued exercise;
+//  4. a stub and its solution export the same names; equivalent-mutant lists are well formed;
 //  5. the README's exercise list is the catalogue's;
 //  6. every relative link in the lessons and the README points at a file that exists.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { course } from '../course.ts';
 import { exercises, files, repoRoot } from '../src/catalogue.ts';
+import { parseEquivalents } from '../tools/mutation/score.ts';
 import { exerciseListMarkdown } from '../tools/readme.ts';
 
 function walk(dir: string): string[] {
@@ -75,12 +77,14 @@ describe('no stray files', () => {
     expect(strays.map((file) => path.relative(repoRoot, file))).toEqual([]);
   });
 
-  test('every hidden spec and wrong solution belongs to a catalogued exercise', () => {
+  test('every hidden spec, equivalent-mutant list, wrong and right solution belongs to a catalogued exercise', () => {
     const specs = path.join(repoRoot, 'grader', 'specs');
-    const wrong = path.join(repoRoot, 'grader', 'wrong');
+    const candidateDirs = ['wrong', 'right'].map((kind) => path.join(repoRoot, 'grader', kind));
     const strays = [
-      ...walk(specs).filter((file) => !known.has(idOf(specs, file, /\.spec\.ts$/))),
-      ...walk(wrong).filter((file) => !known.has(path.relative(wrong, path.dirname(file)).split(path.sep).join('/'))),
+      ...walk(specs).filter((file) => !known.has(idOf(specs, file, /\.(spec\.ts|equivalent\.json)$/))),
+      ...candidateDirs.flatMap((dir) =>
+        walk(dir).filter((file) => !file.endsWith('.ts') || !known.has(path.relative(dir, path.dirname(file)).split(path.sep).join('/'))),
+      ),
     ];
     expect(strays.map((file) => path.relative(repoRoot, file))).toEqual([]);
   });
@@ -89,6 +93,19 @@ describe('no stray files', () => {
     const lessons = readdirSync(path.join(repoRoot, 'lessons')).filter((name) => name.endsWith('.md'));
     expect(lessons.sort()).toEqual(course.map((lesson) => `${lesson.lesson}.md`).sort());
   });
+});
+
+test('every list of equivalent mutants is well formed: location, replacement and why', () => {
+  const lists = exercises.map((exercise) => files.equivalentMutants(exercise)).filter((file) => existsSync(file));
+  const problems = lists.flatMap((file) => {
+    try {
+      parseEquivalents(readFileSync(file, 'utf8'), path.relative(repoRoot, file));
+      return [];
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  });
+  expect(problems).toEqual([]);
 });
 
 test('the README lists the catalogue’s lessons and exercises (regenerate with `npx tsx grader/tools/readme.ts`)', () => {

@@ -1,8 +1,6 @@
 // Shared by the course's own tests: grading a tree in-process, building throwaway targets, and
 // running the grader's command line as a learner would.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../src/catalogue.ts';
 import { grade } from '../src/commands/grade.ts';
@@ -15,16 +13,7 @@ export function gradeQuietly(target: string, filters: readonly string[] = [], ti
   return grade({ filters, target, timeoutSeconds, quiet: true });
 }
 
-/** A fresh temporary folder laid out like exercises/: a copy of `base` with `files` written over it. */
-export function makeTarget(files: Record<string, string> = {}, base: string = solutionsDir): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'course-target-'));
-  cpSync(base, dir, { recursive: true });
-  for (const [relative, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-    writeFileSync(path.join(dir, relative), content);
-  }
-  return dir;
-}
+export { makeTarget } from '../tools/candidates.ts';
 
 export interface CliRun {
   readonly code: number | null;

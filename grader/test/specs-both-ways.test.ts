@@ -1,13 +1,14 @@
 // The hidden specs, checked both ways:
 // 1. every reference solution scores 100% and every untouched stub scores 0;
 // 2. every hidden test is worth a positive whole number of points;
-// 3. every plausible wrong solution in grader/wrong/ loses points.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// 3. every plausible wrong solution in grader/wrong/ loses points (at least 8 per exercise);
+// 4. every correct alternative in grader/right/ scores full marks (at least 2 per exercise).
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exercises, files } from '../src/catalogue.ts';
+import { exercises } from '../src/catalogue.ts';
 import type { GradeReport } from '../src/score.ts';
-import { exercisesDir, gradeQuietly, makeTarget, solutionsDir } from './helpers.ts';
+import { candidates, rounds } from '../tools/candidates.ts';
+import { exercisesDir, gradeQuietly, solutionsDir } from './helpers.ts';
 
 const byId = (report: GradeReport, id: string) => report.exercises.find((exercise) => exercise.id === id)!;
 
@@ -39,34 +40,39 @@ describe('reference solutions and stubs', () => {
   });
 });
 
-// Wrong solutions are graded in rounds: round k puts the k-th wrong solution of every exercise
-// into one target tree, so a handful of grader runs covers them all.
-const wrongSolutions = exercises.flatMap((exercise) => {
-  const dir = files.wrongSolutions(exercise);
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ts')).sort() : [];
-  return names.map((name, round) => ({ exercise, name, round, file: path.join(dir, name) }));
-});
-
-describe('wrong solutions', () => {
-  const rounds = new Map<number, GradeReport>();
+describe.each([
+  { kind: 'wrong' as const, minimum: 8, verdict: 'loses points' },
+  { kind: 'right' as const, minimum: 2, verdict: 'scores full marks' },
+])('$kind solutions', ({ kind, minimum, verdict }) => {
+  const list = candidates(kind);
+  const reports = new Map<number, GradeReport>();
   beforeAll(async () => {
-    const roundNumbers = [...new Set(wrongSolutions.map((wrong) => wrong.round))];
     await Promise.all(
-      roundNumbers.map(async (round) => {
-        const inRound = wrongSolutions.filter((wrong) => wrong.round === round);
-        const target = makeTarget(Object.fromEntries(inRound.map((wrong) => [`${wrong.exercise.id}.ts`, readFileSync(wrong.file, 'utf8')])));
-        rounds.set(round, await gradeQuietly(target, inRound.map((wrong) => wrong.exercise.id)));
+      rounds(list).map(async (round) => {
+        reports.set(round.round, await gradeQuietly(round.target, round.candidates.map((candidate) => candidate.exercise.id)));
       }),
     );
   });
 
-  test.each(exercises.map((exercise) => exercise.id))('%s has at least three wrong solutions to fail', (id) => {
-    expect(wrongSolutions.filter((wrong) => wrong.exercise.id === id).length).toBeGreaterThanOrEqual(3);
+  test.each(exercises.map((exercise) => exercise.id))(`%s has at least ${minimum} ${kind} solutions`, (id) => {
+    expect(list.filter((candidate) => candidate.exercise.id === id).length).toBeGreaterThanOrEqual(minimum);
   });
 
-  test.each(wrongSolutions.map((wrong) => [`${wrong.exercise.id}/${wrong.name}`, wrong] as const))('%s loses points', (_, wrong) => {
-    const report = byId(rounds.get(wrong.round)!, wrong.exercise.id);
-    expect(report.status).not.toBe('load-error');
-    expect(report.points).toBeLessThan(report.maxPoints);
+  test.each(list.map((candidate) => [`${candidate.exercise.id}/${candidate.name}`, candidate] as const))(`%s ${verdict}`, (_, candidate) => {
+    const report = byId(reports.get(candidate.round)!, candidate.exercise.id);
+    expect(report.status, 'the file should load').not.toBe('load-error');
+    if (kind === 'wrong') {
+      expect(report.points, 'a wrong solution must lose points').toBeLessThan(report.maxPoints);
+    } else {
+      const failures = report.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.message}`);
+      expect(failures).toEqual([]);
+      expect(report.points).toBe(report.maxPoints);
+    }
+  });
+
+  test(`every ${kind} solution starts with one line saying what it does`, () => {
+    const prefix = kind === 'wrong' ? '// Wrong: ' : '// Right: ';
+    const unexplained = list.filter((candidate) => !readFileSync(candidate.file, 'utf8').startsWith(prefix)).map((candidate) => candidate.file);
+    expect(unexplained).toEqual([]);
   });
 });

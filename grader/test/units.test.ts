@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { selectExercises, suggestionsFor } from '../src/catalogue.ts';
 import { progressBar } from '../src/format.ts';
 import { TIMEOUT_MESSAGE, describeFailure } from '../src/messages.ts';
+import { type Mutant, parseEquivalents, scoreMutants, totalCounts } from '../tools/mutation/score.ts';
 
 describe('selecting exercises', () => {
   test('no filter selects every exercise in course order', () => {
@@ -59,5 +60,38 @@ describe('the progress bar', () => {
     [1, '[██████████]'],
   ])('at %f of the way reads %s', (fraction, bar) => {
     expect(progressBar(fraction, 10)).toBe(bar);
+  });
+});
+
+describe('mutation scores', () => {
+  const mutant = (location: string, status: Mutant['status'], replacement = '{}'): Mutant => ({ location, mutator: 'BlockStatement', replacement, status });
+
+  test('score = (killed + timed out) / (mutants − equivalent), counting only mutants that ran', () => {
+    const { counts } = scoreMutants(
+      [mutant('1:1', 'Killed'), mutant('2:1', 'Timeout'), mutant('3:1', 'Survived'), mutant('4:1', 'NoCoverage'), mutant('5:1', 'CompileError'), mutant('6:1', 'Survived')],
+      [{ location: '6:1', replacement: '{}', why: 'both branches return the same value' }],
+    );
+    expect(counts).toEqual({ mutants: 5, killed: 1, survived: 1, timedOut: 1, noCoverage: 1, equivalent: 1, score: 2 / 4 });
+  });
+
+  test('an equivalent entry matches location and replacement, and one that matches no survivor is stale', () => {
+    const entry = { location: '3:1', replacement: 'false', why: 'the flag is read only after it is set again' };
+    const scored = scoreMutants([mutant('3:1', 'Survived', 'true'), mutant('7:2', 'Killed', 'false')], [entry]);
+    expect(scored.counts.equivalent).toBe(0);
+    expect(scored.survivors.map((m) => m.location)).toEqual(['3:1']);
+    expect(scored.staleEquivalents).toEqual([entry]);
+  });
+
+  test('the total adds the counts and recomputes the score', () => {
+    const a = scoreMutants([mutant('1:1', 'Killed'), mutant('2:1', 'Survived')], []).counts;
+    const b = scoreMutants([mutant('1:1', 'Killed'), mutant('2:1', 'Killed')], []).counts;
+    expect(totalCounts([a, b])).toMatchObject({ mutants: 4, killed: 3, survived: 1, score: 0.75 });
+    expect(totalCounts([]).score).toBe(1);
+  });
+
+  test('an equivalent file with a bad entry is refused with a message naming it', () => {
+    expect(() => parseEquivalents('{}', 'x.equivalent.json')).toThrow('x.equivalent.json must hold a JSON array');
+    expect(() => parseEquivalents('[{"location":"12","replacement":"","why":"because it is so"}]', 'x.json')).toThrow('entry 1: "location" must be "line:column"');
+    expect(() => parseEquivalents('[{"location":"1:2","replacement":""}]', 'x.json')).toThrow('"why" must say');
   });
 });
