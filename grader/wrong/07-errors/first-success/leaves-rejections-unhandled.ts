@@ -1,5 +1,4 @@
-// Wrong: `attempt.then(onSuccess)` without a rejection handler makes a second promise that rejects
-// when the attempt fails, and nobody handles that one.
+// Wrong: `attempt.then(onSuccess)` without a rejection handler makes a second promise that rejects when the attempt fails, and nobody handles that one.
 export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
 
 export function firstSuccess<T>(fns: readonly Attempt<T>[]): Promise<T> {

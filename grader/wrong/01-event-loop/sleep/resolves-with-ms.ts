@@ -1,0 +1,24 @@
+// Wrong: resolves with the number of milliseconds it slept instead of with undefined.
+export interface SleepOptions {
+  /** Aborting this signal cancels the sleep. */
+  signal?: AbortSignal;
+}
+
+export function sleep(ms: number, options: SleepOptions = {}): Promise<void> {
+  const { signal } = options;
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      (resolve as (value: unknown) => void)(ms);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
