@@ -1,0 +1,75 @@
+// Wrong: it keeps the last error in a variable and rejects with `lastError ?? new Error(...)`, so a last attempt that rejects with undefined or null gives a new Error instead of that value.
+export interface RetryOptions {
+  /** How many tries in all, the first one included: a whole number of at least 1. */
+  attempts: number;
+  /** The wait after the first failure, in milliseconds. */
+  baseDelayMs: number;
+  /** Each wait is `factor` times the one before. Default 2. */
+  factor?: number;
+  /** The longest wait, in milliseconds: a longer one is cut down to this (before any jitter). No cap by default. */
+  maxDelayMs?: number;
+  /**
+   * Randomises each wait ("full jitter"): the wait becomes `delay * random()`, where `delay` is the
+   * wait computed without jitter (capped) and `random()` returns a number in [0, 1). `true` uses
+   * `Math.random`; a function is used as the random source instead. Default `false`: no jitter.
+   */
+  jitter?: boolean | (() => number);
+  /** Decides whether a failure is worth another try. Default: every failure is. */
+  shouldRetry?: (error: unknown, attempt: number) => boolean;
+  /** Aborting this signal stops retrying at once. */
+  signal?: AbortSignal;
+}
+
+function abortable<T>(start: () => PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const detach = () => signal?.removeEventListener('abort', onAbort);
+    (async () => start())().then(
+      (value) => {
+        detach();
+        resolve(value);
+      },
+      (error: unknown) => {
+        detach();
+        reject(error);
+      },
+    );
+  });
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export async function retry<T>(fn: (attempt: number, signal: AbortSignal) => PromiseLike<T>, options: RetryOptions): Promise<T> {
+  const { attempts, baseDelayMs, factor = 2, maxDelayMs = Infinity, jitter = false, shouldRetry = () => true, signal } = options;
+  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`attempts must be a whole number of at least 1, got ${attempts}`);
+  if (signal?.aborted) throw signal.reason;
+  const fnSignal = signal ?? new AbortController().signal;
+
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return await abortable(() => fn(attempt, fnSignal), signal);
+    } catch (error: unknown) {
+      if (signal?.aborted) throw signal.reason;
+      lastError = error;
+      if (attempt === attempts || !shouldRetry(error, attempt)) break;
+    }
+    let delay = Math.min(baseDelayMs * factor ** (attempt - 1), maxDelayMs);
+    if (jitter) delay *= typeof jitter === 'function' ? jitter() : Math.random();
+    await wait(delay, signal);
+  }
+  throw lastError ?? new Error(`retry: all ${attempts} attempts failed`);
+}
