@@ -47,7 +47,11 @@ export function scoreExercise(exercise: Exercise, outcome: FileOutcome, target: 
   const base = { id: exercise.id, title: exercise.title, maxPoints };
 
   if (outcome.timedOut) {
-    return { ...base, points: 0, status: 'timed-out', message: TIMEOUT_MESSAGE, tests: tests.map(zeroWith(TIMEOUT_MESSAGE)) };
+    // Tests that reached a verdict before the file was stopped keep it; the others never ran.
+    const graded = tests.map((test, i) => (outcome.results.has(outcome.tests[i]!.id) ? test : { ...test, message: TIMEOUT_MESSAGE }));
+    const hung = outcome.hungTests.map((id) => outcome.tests.find((test) => test.id === id)?.name ?? id);
+    const message = hung.length > 0 ? `${TIMEOUT_MESSAGE} (it hung in ${hung.map((name) => `"${name}"`).join(', ')})` : TIMEOUT_MESSAGE;
+    return { ...base, points: sum(graded.map((test) => test.points)), status: 'timed-out', message, tests: graded };
   }
   if (tests.length === 0) {
     // The spec itself did not load: a fault of the course, not of the learner.

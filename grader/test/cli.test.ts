@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exercises } from '../src/catalogue.ts';
+import { exercises, repoRoot } from '../src/catalogue.ts';
 import { type CliRun, makeTarget, runCli } from './helpers.ts';
 
 /** Where the table row of an exercise starts (`  ✔ sleep     done …`), or -1. */
@@ -133,8 +133,9 @@ describe('a submission with broken files', () => {
     expect(find('02-coroutines/lazy').message).toMatch(/02-coroutines\/lazy\.ts:1 throws while it is being imported: SyntaxError/);
   });
 
-  test('an infinite loop is stopped by the watchdog and scores 0 as timed out', () => {
-    expect(find('01-event-loop/yielding-loop')).toMatchObject({ status: 'timed-out', points: 0, message: 'timed out: does it loop forever or never resolve?' });
+  test('code that loops in every test is stopped by the watchdog and scores 0 as timed out, naming the tests that hung', () => {
+    expect(find('01-event-loop/yielding-loop')).toMatchObject({ status: 'timed-out', points: 0 });
+    expect(find('01-event-loop/yielding-loop').message).toMatch(/^timed out: does it loop forever or never resolve\? \(it hung in ".+", ".+", ".+"\)$/);
   });
 
   test('the other exercises are graded in full', () => {
@@ -191,5 +192,29 @@ describe('hint and list', () => {
   test('list prints every exercise name', async () => {
     const run = await runCli(['list']);
     for (const exercise of exercises) expect(run.stdout).toContain(exercise.name);
+  });
+});
+
+describe('a submission with one test that loops forever', () => {
+  // The reference solution with its chunkSize check loosened, so that chunkSize 0 loops forever
+  // and only the tests that pass 0 hang.
+  const solution = readFileSync(path.join(repoRoot, 'solutions/01-event-loop/yielding-loop.ts'), 'utf8');
+  const hanging = solution.replace('chunkSize <= 0', 'chunkSize < 0');
+  let report: { exercises: { id: string; status: string; points: number; maxPoints: number; tests: { name: string; status: string; points: number; maxPoints: number; message?: string }[] }[] };
+  beforeAll(async () => {
+    const target = makeTarget({ '01-event-loop/yielding-loop.ts': hanging });
+    const file = path.join(target, 'report.json');
+    await runCli(['grade', 'yielding-loop', '--target', target, '--json', file]);
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  });
+
+  test('only the tests that hung lose their points, each with a time-out message', () => {
+    expect(hanging, 'the solution should still contain the check this test loosens').not.toBe(solution);
+    const [exercise] = report.exercises;
+    const failed = exercise!.tests.filter((t) => t.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const t of failed) expect(t.message, t.name).toBe('timed out: does it loop forever or never resolve?');
+    expect(exercise!.status).toBe('partial');
+    expect(exercise!.points).toBe(exercise!.maxPoints - failed.reduce((n, t) => n + t.maxPoints, 0));
   });
 });

@@ -19,6 +19,7 @@ export default defineConfig({
   test: {
     include: specs.map((spec) => path.relative(repoRoot, spec)),
     reporters: [path.join(import.meta.dirname, 'event-reporter.ts')],
+    setupFiles: [path.join(import.meta.dirname, 'test-hooks.ts')],
     pool: 'forks',
     maxWorkers: Number(process.env.COURSE_WORKERS) || 2,
     // Specs run in virtual time, so a test that takes 5 s of real time is stuck.

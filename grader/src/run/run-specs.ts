@@ -1,12 +1,20 @@
 // Runs spec files with vitest in a child process and returns what happened to each file.
 //
 // vitest's own test timeout cannot stop a synchronous infinite loop, so the grader keeps a
-// wall-clock watchdog: a spec file that has been running longer than `fileTimeoutMs` is declared
-// stuck, the whole vitest process group is killed, and the files that had not finished are run
-// again in a fresh process, without the stuck ones. Results that arrived before the kill are kept.
+// wall-clock watchdog. A test that has been running longer than `testTimeoutMs` has hung: it
+// fails with a message naming it, the whole vitest process group is killed, and the files that
+// had not finished run again in a fresh process, skipping every test that already has a verdict.
+// So a hang costs only the test that hung. A file that hangs outside any test, or in
+// MAX_HANGS_PER_FILE tests, is stopped as a whole and marked timed out. Results that arrived before a kill are kept.
+//
+// A file that hangs outside any test (at import, in a hook) is noticed when it has made no
+// progress for `fileTimeoutMs`.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { TIMEOUT_MESSAGE } from '../messages.ts';
 import type { CollectedTest, ReportedError, RunEvent } from './events.ts';
 
 export interface FileOutcome {
@@ -16,15 +24,26 @@ export interface FileOutcome {
   /** Errors of the file itself (it failed to load or a hook outside any test failed). */
   fileErrors: ReportedError[];
   finished: boolean;
+  /** The file was stopped as a whole: its tests without a verdict did not run. */
   timedOut: boolean;
+  /** Tests stopped by the watchdog because they hung, in the order they hung. */
+  hungTests: string[];
 }
+
+/** After this many hung tests in one file, the rest of the file is not tried again. */
+export const MAX_HANGS_PER_FILE = 3;
+const DEFAULT_TEST_TIMEOUT_MS = 3_000;
+
+
 
 export interface RunOptions {
   /** The tree `@target/` points at. */
   target: string;
   specFiles: readonly string[];
-  /** Wall-clock budget of one spec file, from the moment vitest starts it. */
+  /** How long a spec file may go without progress (a test starting or ending) before it is stopped. */
   fileTimeoutMs: number;
+  /** Wall-clock budget of one test; every test runs in virtual time, so this is generous. */
+  testTimeoutMs?: number;
   workers?: number;
 }
 
@@ -37,7 +56,7 @@ export class GraderRunError extends Error {
 
 export async function runSpecs(options: RunOptions): Promise<Map<string, FileOutcome>> {
   const outcomes = new Map<string, FileOutcome>(
-    options.specFiles.map((file) => [file, { tests: [], results: new Map(), fileErrors: [], finished: false, timedOut: false }]),
+    options.specFiles.map((file) => [file, { tests: [], results: new Map(), fileErrors: [], finished: false, timedOut: false, hungTests: [] }]),
   );
   let remaining = [...options.specFiles];
   while (remaining.length > 0) {
@@ -52,7 +71,8 @@ export async function runSpecs(options: RunOptions): Promise<Map<string, FileOut
 
 /** One vitest process over `files`; returns when it exits or the watchdog has killed it. */
 function runOnce(files: readonly string[], outcomes: Map<string, FileOutcome>, options: RunOptions): Promise<void> {
-  return new Promise((resolve, reject) => {
+  const progressDir = mkdtempSync(path.join(os.tmpdir(), 'course-progress-'));
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [vitestBin, 'run', '--config', configFile], {
       cwd: path.resolve(import.meta.dirname, '../../..'),
       env: {
@@ -60,6 +80,9 @@ function runOnce(files: readonly string[], outcomes: Map<string, FileOutcome>, o
         COURSE_TARGET: options.target,
         COURSE_SPECS: JSON.stringify(files),
         COURSE_WORKERS: String(options.workers ?? 2),
+        COURSE_PROGRESS_DIR: progressDir,
+        // Tests with a verdict from an earlier, interrupted run of their file are not run again.
+        COURSE_SKIP_TESTS: JSON.stringify(files.flatMap((file) => [...outcomes.get(file)!.results.keys()])),
         FORCE_COLOR: '0',
         NO_COLOR: '1',
       },
@@ -71,7 +94,28 @@ function runOnce(files: readonly string[], outcomes: Map<string, FileOutcome>, o
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
 
-    const startedAt = new Map<string, number>();
+    // When each running file last made progress: it was queued, or a test started or ended.
+    const lastProgress = new Map<string, number>();
+    // The test each worker is running, as test-hooks.ts writes it, and since when the grader knows.
+    const seen = new Map<string, { file: string; id: string; since: number }>();
+    const runningTests = (): Map<string, { id: string; since: number }> => {
+      for (const name of safeReaddir(progressDir)) {
+        const text = safeRead(path.join(progressDir, name));
+        if (!text) continue;
+        const { file, id } = JSON.parse(text) as { file: string; id: string };
+        const before = seen.get(name);
+        if (!before || before.id !== id) seen.set(name, { file, id, since: Date.now() });
+      }
+      const running = new Map<string, { id: string; since: number }>();
+      for (const { file, id, since } of seen.values()) {
+        const outcome = outcomes.get(file);
+        if (outcome && !outcome.results.has(id) && !outcome.finished) {
+          running.set(file, { id, since });
+          lastProgress.set(file, Math.max(lastProgress.get(file) ?? 0, since));
+        }
+      }
+      return running;
+    };
     let progressInRun = false;
     child.on('message', (event: RunEvent) => {
       const outcome = outcomes.get(event.file);
@@ -79,40 +123,61 @@ function runOnce(files: readonly string[], outcomes: Map<string, FileOutcome>, o
       progressInRun = true;
       switch (event.type) {
         case 'queued':
-          startedAt.set(event.file, Date.now());
+          lastProgress.set(event.file, Date.now());
           break;
         case 'collected':
           outcome.tests = [...event.tests];
           break;
         case 'test':
-          outcome.results.set(event.id, { state: event.state, errors: event.errors });
+          lastProgress.set(event.file, Date.now());
+          // A test skipped because it already has a verdict keeps that verdict.
+          if (!(event.state === 'skipped' && outcome.results.has(event.id))) {
+            outcome.results.set(event.id, { state: event.state, errors: event.errors });
+          }
           break;
         case 'file-end':
           outcome.fileErrors = [...event.errors];
           outcome.finished = true;
-          startedAt.delete(event.file);
+          lastProgress.delete(event.file);
           break;
       }
     });
 
     let killed = false;
+    const testTimeoutMs = options.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
     const watchdog = setInterval(() => {
       const now = Date.now();
-      const stuck = [...startedAt].filter(([, start]) => now - start > options.fileTimeoutMs).map(([file]) => file);
-      if (stuck.length === 0) return;
-      for (const file of stuck) outcomes.get(file)!.timedOut = true;
+      let stuck = false;
+      const running = runningTests();
+      for (const [file, test] of running) {
+        if (now - test.since <= testTimeoutMs) continue;
+        const outcome = outcomes.get(file)!;
+        outcome.results.set(test.id, { state: 'failed', errors: [{ name: 'Error', message: TIMEOUT_MESSAGE }] });
+        outcome.hungTests.push(test.id);
+        if (outcome.hungTests.length >= MAX_HANGS_PER_FILE) outcome.timedOut = true;
+        stuck = true;
+      }
+      for (const [file, since] of lastProgress) {
+        if (now - since > options.fileTimeoutMs && !running.has(file)) {
+          outcomes.get(file)!.timedOut = true;
+          stuck = true;
+        }
+      }
+      if (!stuck) return;
       killed = true;
       killGroup(child.pid);
     }, 100);
 
     child.on('error', (error) => {
       clearInterval(watchdog);
+      rmSync(progressDir, { recursive: true, force: true });
       reject(new GraderRunError(`could not start vitest: ${error.message}`));
     });
     child.on('exit', () => {
       clearInterval(watchdog);
       // Kill what the main process left behind, such as a worker that loops forever.
       killGroup(child.pid);
+      rmSync(progressDir, { recursive: true, force: true });
       const unfinished = files.filter((file) => !outcomes.get(file)!.finished && !outcomes.get(file)!.timedOut);
       if (!killed && unfinished.length > 0 && !progressInRun) {
         reject(new GraderRunError(`vitest stopped before running any spec:\n${output.trim()}`));
@@ -130,6 +195,24 @@ function runOnce(files: readonly string[], outcomes: Map<string, FileOutcome>, o
       resolve();
     });
   });
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A progress file's content, or undefined while it is missing or half written. */
+function safeRead(file: string): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return text.endsWith('}') ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function killGroup(pid: number | undefined): void {
