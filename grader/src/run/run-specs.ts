@@ -32,7 +32,8 @@ export interface FileOutcome {
 
 /** After this many hung tests in one file, the rest of the file is not tried again. */
 export const MAX_HANGS_PER_FILE = 3;
-const DEFAULT_TEST_TIMEOUT_MS = 3_000;
+// The same budget as vitest's own testTimeout in grade.config.ts, which stops a test that awaits forever.
+const DEFAULT_TEST_TIMEOUT_MS = 5_000;
 
 
 
