@@ -32,8 +32,9 @@ export interface FileOutcome {
 
 /** After this many hung tests in one file, the rest of the file is not tried again. */
 export const MAX_HANGS_PER_FILE = 3;
-// The same budget as vitest's own testTimeout in grade.config.ts, which stops a test that awaits forever.
-const DEFAULT_TEST_TIMEOUT_MS = 5_000;
+// A little more than vitest's own testTimeout (5 s, grade.config.ts), which stops a test that
+// awaits forever without a restart; this one stops a test that blocks its worker.
+const DEFAULT_TEST_TIMEOUT_MS = 6_000;
 
 
 
