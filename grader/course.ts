@@ -52,7 +52,7 @@ export const course: readonly LessonInfo[] = [
         title: '`sleep(ms, { signal })`',
         hints: [
           'Wrap `setTimeout` in `new Promise((resolve, reject) => …)` and resolve when it fires.',
-          'Check `signal.aborted` first: an already-aborted signal rejects with `signal.reason` at once, without starting a timer.',
+          'Check `signal.aborted` first (not the reason): an already-aborted signal rejects with `signal.reason` at once, exactly as it is (even `abort(\'x\')` or `abort(null)`), without starting a timer.',
           'On abort, clear the timer and reject with `signal.reason`; when the timer fires, remove the abort listener (`{ once: true }` alone is not enough, since it only removes a listener that has run).',
         ],
       },
@@ -62,7 +62,7 @@ export const course: readonly LessonInfo[] = [
         hints: [
           '`await Promise.resolve()` is not asyncio’s `await asyncio.sleep(0)`: it only lets other microtasks run. Timers and I/O need a macrotask boundary.',
           '`new Promise((resolve) => setImmediate(resolve))` resolves after the event loop has had a turn.',
-          'Process `chunkSize` items synchronously, then `await yieldToEventLoop()`, and repeat until every item is done.',
+          'Check `chunkSize` first, inside the async function, even when `items` is empty. Then process `chunkSize` items synchronously, storing what `fn` returns as it is (never await it), `await yieldToEventLoop()`, and repeat until every item is done.',
         ],
       },
     ],
@@ -123,7 +123,7 @@ export const course: readonly LessonInfo[] = [
         name: 'task-tracker',
         title: 'A task tracker that never loses a task',
         hints: [
-          'A task counts from the moment `run` calls `fn` until its promise settles, either way. Inside `run`, before returning, attach `promise.then(onSuccess, onFailure)`. Not `finally`: that makes a new promise which rejects again and is unhandled.',
+          'A task counts from the moment `run` is called, before it calls `fn`, until its promise settles, either way; a synchronous throw is a rejected promise like any other. Inside `run`, before returning, attach `promise.then(onSuccess, onFailure)`. Not `finally`: that makes a new promise which rejects again and is unhandled.',
           'Store each failure with its task\'s start index, and keep a list of waiting `drain()` calls. Whenever the count reaches 0 (or `drain()` is called with nothing in flight), settle every waiting drain at once: `new AggregateError(errors)` sorted by start index, or `undefined`. Then forget the reported failures.',
           'Give each task its own `AbortController`, kept in a Map while the task is in flight. `shutdown(reason)` sets `closed` first, so `run` throws `TrackerClosedError`, then calls `abort(reason)` on each controller in the Map and returns `this.drain()`. In the failure handler, skip an error that is the `reason` of the task\'s own aborted signal.',
         ],
@@ -139,7 +139,7 @@ export const course: readonly LessonInfo[] = [
         title: '`gather` without `Promise.all`',
         hints: [
           'Return `new Promise((resolve, reject) => …)` and, inside it, subscribe to every item at once with `Promise.resolve(item).then(onValue, onError)`; never `await` them one by one.',
-          'Keep an array of the items\' length and a counter of items still running: store each value at its item\'s index, and resolve when the counter reaches 0. Resolve `[]` straight away when there are no items, since no callback will ever run.',
+          'Loop with `for`, not `forEach` (which skips the holes of a sparse array). Keep an array of the items\' length and a counter of items still running: store each value at its item\'s index, and resolve when the counter reaches 0. Resolve `[]` straight away when there are no items, since no callback will ever run.',
           'In `onError`, call `reject(error)` (later calls are no-ops, and because every item has a rejection callback, no later failure goes unhandled). With `returnExceptions`, store the error at its index and count it like a value.',
         ],
       },
@@ -156,7 +156,7 @@ export const course: readonly LessonInfo[] = [
         name: 'wait',
         title: '`wait` with `returnWhen`',
         hints: [
-          'Return a `new Promise` that only ever resolves. Attach `then(onDone, onDone)` to every item, so that a rejection counts as done and is handled.',
+          'Return a `new Promise` that only ever resolves. Attach `Promise.resolve(item).then(onDone, onDone)` to every item, so that a rejection counts as done and is handled, and a misbehaving thenable is tamed. A `timeout` of `Infinity` means no timer at all.',
           'Keep `pending` (a `Set` of the items) and `done`. In each callback, move the item across and check the condition: `FIRST_COMPLETED`; a failure under `FIRST_EXCEPTION`; or nothing left pending. An empty input is already finished.',
           'Put everything that ends the wait (the condition, the timeout) in one `finish()` that runs once. It clears the timer and resolves with new copies of both sets, so that later settlements change nothing.',
         ],
@@ -206,7 +206,7 @@ export const course: readonly LessonInfo[] = [
         hints: [
           'Wrap everything in one `new Promise((resolve, reject) => …)`. Call every function at once, each with the signal of its own `AbortController`, and give each attempt both handlers: `attempt.then(onValue, onError)`.',
           'Store each failure at its index (`errors[index] = error`) and count the failures. Reject with `new AggregateError(errors, message)` only when the count reaches `fns.length`. An empty list rejects at once.',
-          'On the first success, set a `won` flag, abort every other controller and resolve. Call each function inside `try`/`catch` so that a synchronous throw becomes `Promise.reject(error)`. Never write `attempt.then(onValue)` alone: the promise it returns rejects with nobody listening.',
+          'On the first success, set a `won` flag, abort every other controller (also those whose attempt already failed) and resolve. Call each function inside `try`/`catch` so that a synchronous throw becomes `Promise.reject(error)`. Never write `attempt.then(onValue)` alone: the promise it returns rejects with nobody listening.',
         ],
       },
       {
@@ -214,7 +214,7 @@ export const course: readonly LessonInfo[] = [
         title: 'Collect every error',
         hints: [
           'Start every function first (`fns.map(…)`), then wait. `Promise.allSettled` waits for all of them, whatever happens, and gives the outcomes in argument order.',
-          'Keep the `reason` of every `rejected` outcome, in order. If there are any, throw `new AggregateError(errors, `${errors.length} of ${fns.length} functions failed`)`; otherwise return the values.',
+          'Keep the `reason` of every `rejected` outcome, in order. If there are any, throw `new AggregateError(errors, `${errors.length} of ${fns.length} functions failed`)` (always “functions”, even `1 of 1 functions failed`); otherwise return the values.',
           'A function may throw before it returns a promise: call it inside `try`/`catch` and use `Promise.reject(error)` in its place, so that the functions after it are still called. Do not await the promises one by one: one that fails while you are waiting for an earlier one is an unhandled rejection.',
         ],
       },
@@ -224,7 +224,7 @@ export const course: readonly LessonInfo[] = [
         hints: [
           'For every promise that `importAllAsWritten` creates, ask who waits for it. `db.connect().then(…)` is neither awaited nor returned, and `forEach` throws away the promises its async callback returns.',
           '`await db.connect()` first. Then map the records to their inserts\' promises and `await Promise.all(…)`: it waits for every insert and rejects with the first failure.',
-          'Drop the `try`/`catch` that only logs: an error you cannot handle must reach the caller. The whole fix is two lines: `await db.connect(); await Promise.all(records.map((record) => db.insert(record)));`.',
+          'Drop the `try`/`catch` that only logs: an error you cannot handle must reach the caller. The whole fix is two lines: `await db.connect(); await Promise.all(records.map((record) => db.insert(record)));`. Keep the arrow: `records.map(db.insert)` loses `insert`\'s `this` and passes it the index too.',
         ],
       },
     ],
