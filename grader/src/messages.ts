@@ -6,7 +6,9 @@ import type { ReportedError } from './run/events.ts';
 
 const MAX_LINES = 6;
 // Lines that would show where the hidden test lives or what it contains.
-const HIDDEN = /grader[\\/](specs|spec-kit)|\.spec\.ts|^\s*at\s|^\s*\d+\s*\||^\s*\|?\s*\^/;
+// A stack line is `at name (file:line:column)` or `at file:line:column`; a sentence that starts
+// with "at 200 ms, …" is not one.
+const HIDDEN = /grader[\\/](specs|spec-kit)|\.spec\.ts|^\s*at\s.*(\(.*\)|:\d+:\d+)\s*$|^\s*\d+\s*\||^\s*\|?\s*\^/;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export const TIMEOUT_MESSAGE = 'timed out: does it loop forever or never resolve?';

@@ -44,7 +44,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   return report;
 }
 
-function resolveTarget(target: string): string {
+export function resolveTarget(target: string): string {
   // npm runs scripts from the repository root; INIT_CWD is where the user typed the command.
   const absolute = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {

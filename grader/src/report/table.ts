@@ -40,7 +40,7 @@ export function renderTable(report: GradeReport, shownTarget: string): string {
   return out.join('\n');
 }
 
-function row(exercise: ExerciseReport, info: Exercise, nameWidth: number): string {
+export function row(exercise: ExerciseReport, info: Exercise, nameWidth: number): string {
   const icon = {
     done: colour.green(glyph.pass),
     partial: colour.yellow(glyph.partial),
@@ -54,7 +54,8 @@ function row(exercise: ExerciseReport, info: Exercise, nameWidth: number): strin
   return `  ${icon} ${pad(info.name, nameWidth)}${pad(statusLabel[exercise.status], 14)}${score}  ${colour.dim(info.title.replace(/`/g, ''))}`;
 }
 
-function details(exercise: ExerciseReport): string[] {
+/** The message of an exercise that does not load or timed out, or its failing tests with their reasons. */
+export function details(exercise: ExerciseReport): string[] {
   if (exercise.message) return [colour.red(indent(exercise.message, 6))];
   if (exercise.status !== 'partial' && exercise.status !== 'failing') return [];
   const failed = exercise.tests.filter((test) => test.status === 'failed');
