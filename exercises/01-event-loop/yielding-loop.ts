@@ -26,12 +26,13 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 export interface ChunkOptions {
-  /** How many items to process between two yields: a positive integer, 1000 when omitted. */
+  /** How many items to process between two yields: a positive integer, 1000 when omitted or undefined. */
   chunkSize?: number;
 }
 
 /**
- * Calls `fn(item, index)` on every item, in order, and resolves with the results in input order.
+ * Calls `fn(items[index], index)` once for each index from 0 to `items.length − 1`, in order (a
+ * hole in a sparse array is passed as `undefined`), and resolves with the results in input order.
  *
  * The items are processed in chunks of `chunkSize` (default 1000): items 0 to chunkSize − 1 form
  * the first chunk, the next chunkSize items the second, and so on. Each chunk runs synchronously,
@@ -39,14 +40,16 @@ export interface ChunkOptions {
  *
  * - The first chunk runs during the call, before `processInChunks` returns (like any async
  *   function, it starts at once). There is no yield before the first chunk and none after the
- *   last: when all the items fit in one chunk, the promise resolves without waiting for the event
- *   loop.
- * - `fn` is synchronous work: it is called once per item and its return value is stored as is
- *   (a promise returned by `fn` is not awaited).
- * - Empty `items`: resolves to `[]` without calling `fn`.
- * - If `fn` throws, the promise rejects with that very error, and no further item is processed.
+ *   last: once the last item is processed, the promise resolves without waiting for the event
+ *   loop (so when all the items fit in one chunk, it never waits for the event loop at all).
+ * - `fn` is synchronous work: it is called once per item and its return value is stored as is (a
+ *   promise returned by `fn` is neither awaited nor unwrapped: that promise is the result).
+ * - Empty `items`: resolves to `[]` without calling `fn` (if `chunkSize` is valid: see below).
+ * - If `fn` throws, the promise rejects with the very value thrown (an `Error` or anything else: a
+ *   string, `undefined`), and no further item is processed.
  * - If `options.chunkSize` is given and is not a positive integer (0, −1, 2.5, NaN, Infinity), the
- *   promise rejects with a `RangeError` and `fn` is never called.
+ *   promise rejects with a `RangeError` whose message names `chunkSize`, and `fn` is never called;
+ *   this holds for empty `items` too. `chunkSize: undefined` counts as omitted.
  * - It never throws synchronously: every error becomes a rejection of the returned promise.
  */
 export function processInChunks<T, R>(

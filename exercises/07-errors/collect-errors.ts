@@ -23,10 +23,10 @@
  *     are not Errors), in ARGUMENT ORDER, and nothing for the functions that succeeded. An
  *     AggregateError thrown by one function is one entry: it is not flattened into the others.
  *   - `message` is exactly `<failed> of <total> functions failed`, for example
- *     `2 of 3 functions failed`.
+ *     `2 of 3 functions failed`, and `1 of 1 functions failed` too (always "functions").
  * - A function that throws synchronously instead of returning a promise has failed with what it
  *   threw; the functions after it are still called, and `runAll` itself never throws.
- * - With no functions, it resolves with an empty array.
+ * - With no functions, it resolves at once with an empty array.
  * - No rejection is ever left unhandled: a failing function's rejection is handled by `runAll`,
  *   and the caller handles the one `runAll` rejects with.
  */

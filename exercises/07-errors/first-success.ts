@@ -17,13 +17,14 @@ export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
  *
  * - Every function in `fns` is called during the call to `firstSuccess`, in argument order, each
  *   exactly once and with an AbortSignal of its own. None waits for another.
- * - The returned promise resolves with the value of the first attempt to fulfil, at that moment.
- *   A failure does not settle it as long as another attempt is still running. If several attempts
- *   fulfil at the same moment, the one that fulfils first wins (for attempts that take the same
- *   time, the one listed first).
- * - As soon as an attempt wins, the signal of every other attempt is aborted, with the default
- *   reason (`controller.abort()` gives a DOMException named `AbortError`). The winner's signal is
- *   never aborted, and no signal is aborted before there is a winner: a failure aborts nothing.
+ * - The returned promise resolves with the value of the first attempt to fulfil, whatever it is
+ *   (`undefined` too), at that moment. A failure does not settle it as long as another attempt is
+ *   still running. If several attempts fulfil at the same moment, the one that fulfils first wins
+ *   (for attempts that take the same time, the one listed first).
+ * - As soon as an attempt wins, the signal of every other attempt is aborted (those that have
+ *   already failed too), with the default reason (`controller.abort()` gives a DOMException named
+ *   `AbortError`). The winner's signal is never aborted, and no signal is aborted before there is
+ *   a winner: a failure aborts nothing, and when every attempt fails, no signal is aborted at all.
  * - After the win, whatever the other attempts do (succeed later, fail, reject because they were
  *   aborted) changes nothing.
  * - When every attempt has failed, the promise rejects, at the moment of the last failure, with an
@@ -33,7 +34,7 @@ export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
  * - A function that throws synchronously instead of returning a promise has failed with what it
  *   threw; the others are still called, and `firstSuccess` itself never throws.
  * - With no functions at all, the promise rejects at once with an `AggregateError` whose `errors`
- *   is empty (`Promise.any([])` does the same).
+ *   is empty, with a message too (`Promise.any([])` does the same).
  * - No rejection is ever left unhandled: not from the losers, not from attempts that fail after
  *   the win.
  */

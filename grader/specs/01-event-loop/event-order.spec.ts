@@ -1,3 +1,25 @@
+// Hidden spec of event-order: the learner predicts what four given programs log.
+//
+// Clauses of the stub's comments, each with the tests that fail when only that clause is broken:
+//
+//  1. predictionA holds the lines programA logs, in order: one element per `log` call, spelled
+//     exactly as in the program.
+//       - predictionA is the order in which programA logs (synchronous code, microtasks, a timer)
+//       - every prediction lists each line its program logs, as many times as it is logged (order aside)
+//  2. predictionB holds the lines programB logs, in order, with the template strings filled in.
+//       - predictionB is the order in which programB logs (async functions that await)
+//       - every prediction lists each line its program logs, as many times as it is logged (order aside)
+//  3. predictionC holds the lines programC logs, in order.
+//       - predictionC is the order in which programC logs (timers that queue more work)
+//       - every prediction lists each line its program logs, as many times as it is logged (order aside)
+//  4. predictionD holds the lines programD logs, in order, with the template strings filled in.
+//       - predictionD is the order in which programD logs (everything together)
+//       - every prediction lists each line its program logs, as many times as it is logged (order aside)
+//
+// The programs are the grader's own copies (below), run in virtual time: editing the programs in the
+// exercise file changes nothing. Each wrong solution in grader/wrong/01-event-loop/event-order/ is a
+// plausible misconception (async functions start lazily, await does not yield, timers before
+// microtasks, …) applied consistently to all four predictions.
 import { describe, expect, test } from 'vitest';
 import { loadExercise, points, useVirtualTime } from '../../spec-kit/index.ts';
 
@@ -149,6 +171,23 @@ async function run(name: Name): Promise<string[]> {
   return lines;
 }
 
+/**
+ * Where a prediction first goes wrong, in words, without giving the answer away: the position of the
+ * first wrong line and what was predicted there.
+ */
+function whereItGoesWrong(name: Name, predicted: unknown, actual: readonly string[]): string {
+  if (!Array.isArray(predicted)) return `prediction${name} should be an array of strings, one per line logged`;
+  for (let i = 0; i < Math.max(predicted.length, actual.length); i++) {
+    const right = i === 0 ? 'no line is right yet' : i === 1 ? 'line 1 is right' : i === 2 ? 'lines 1 and 2 are right' : `lines 1 to ${i} are right`;
+    if (i >= predicted.length) return `prediction${name} stops after ${predicted.length} lines, but program${name} logs ${actual.length} (${right})`;
+    if (i >= actual.length) return `prediction${name} has ${predicted.length} lines, but program${name} logs only ${actual.length} (${right})`;
+    if (predicted[i] !== actual[i]) {
+      return `prediction${name} first goes wrong at line ${i + 1}: you predicted ${JSON.stringify(predicted[i])} there (${right})`;
+    }
+  }
+  return `prediction${name} matches`;
+}
+
 /** The learner's prediction for a program, read from the graded module; an empty one is not started. */
 function prediction(name: Name): unknown {
   const predicted: unknown = ex[`prediction${name}` as const];
@@ -163,22 +202,26 @@ function prediction(name: Name): unknown {
 describe('predictions', () => {
   test('predictionA is the order in which programA logs (synchronous code, microtasks, a timer)', points(1), async () => {
     const actual = await run('A');
-    expect(prediction('A'), 'predictionA differs from what programA logs').toEqual(actual);
+    const predicted = prediction('A');
+    expect(predicted, whereItGoesWrong('A', predicted, actual)).toEqual(actual);
   });
 
   test('predictionB is the order in which programB logs (async functions that await)', points(2), async () => {
     const actual = await run('B');
-    expect(prediction('B'), 'predictionB differs from what programB logs').toEqual(actual);
+    const predicted = prediction('B');
+    expect(predicted, whereItGoesWrong('B', predicted, actual)).toEqual(actual);
   });
 
   test('predictionC is the order in which programC logs (timers that queue more work)', points(3), async () => {
     const actual = await run('C');
-    expect(prediction('C'), 'predictionC differs from what programC logs').toEqual(actual);
+    const predicted = prediction('C');
+    expect(predicted, whereItGoesWrong('C', predicted, actual)).toEqual(actual);
   });
 
   test('predictionD is the order in which programD logs (everything together)', points(4), async () => {
     const actual = await run('D');
-    expect(prediction('D'), 'predictionD differs from what programD logs').toEqual(actual);
+    const predicted = prediction('D');
+    expect(predicted, whereItGoesWrong('D', predicted, actual)).toEqual(actual);
   });
 });
 

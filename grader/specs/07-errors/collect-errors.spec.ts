@@ -1,5 +1,42 @@
+// Hidden spec of 07-errors/collect-errors.
+//
+// Clause list: each clause of the stub's doc comment, then the tests that fail when only it is broken.
+//
+//  1. Every function is called during the call, in argument order, exactly once each.
+//       - calls every function during the call, in argument order, once each, without waiting for one before the next
+//  2. None waits for another.
+//       - runs them concurrently: 300, 100 and 200 ms take 300 ms in all, and it does not resolve earlier
+//  3. Settles only when every function's promise has settled, never earlier; a failure does not stop the wait.
+//       - runs them concurrently: 300, 100 and 200 ms take 300 ms in all, and it does not resolve earlier
+//       - waits for every function, even after a failure, and rejects only when the last one has settled
+//  4. None failed: resolves with the values in argument order, `values[i]` the value of `fns[i]`.
+//       - resolves with the values in argument order, not in the order they finished
+//       - keeps the values as they are, undefined included
+//  5. One or more failed: rejects with an AggregateError, the built-in class itself.
+//       - rejects with an AggregateError
+//  6. `errors`: what each failed function rejected with, the same values (not Errors too), in argument
+//     order, nothing for the successes; an AggregateError from a function is one entry.
+//       - errors holds the failures themselves, in argument order, not in the order they happened
+//       - errors holds nothing for the functions that succeeded
+//       - errors keeps values that are not Errors as they are
+//       - an AggregateError from one function stays one entry: it is not flattened
+//  7. `message` is exactly `<failed> of <total> functions failed`, "functions" even for one.
+//       - the message says how many of how many failed: "2 of 3 functions failed"
+//       - when all fail, the message counts them all: "4 of 4 functions failed"
+//       - with a single function that fails, the message is "1 of 1 functions failed"
+//  8. A synchronous throw is a failure with what was thrown; the functions after it are still called;
+//     runAll never throws.
+//       - a function that throws synchronously has failed; the ones after it are still called and awaited
+//       - a synchronous throw is reported in errors in its own place, between the failures around it
+//       - when every function throws synchronously, it rejects at once with what they threw, in order
+//  9. No functions: resolves at once with an empty array.
+//       - with no functions, resolves with an empty array without waiting for time to pass
+// 10. No rejection is ever left unhandled.
+//       - failures that happen while an earlier function is still running leave no unhandled rejection
+//       - when every function throws synchronously, it rejects at once with what they threw, in order
+import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { type Tracked, captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Outcome, type Tracked, captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/collect-errors.ts');
 
@@ -32,39 +69,73 @@ function run<T>(fns: readonly (() => Promise<T>)[]): Tracked<T[]> {
   return track(ex.runAll(fns));
 }
 
+/** A value on one line, for messages: an Error as `Error('message')`. */
+function show(value: unknown): string {
+  if (value instanceof Error) return `${value.name}(${inspect(value.message)})`;
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  return inspect(value, { depth: 1, breakLength: Infinity });
+}
+
+/** Fails unless the list `actual` equals `expected` (compared as shown), naming both in full in the message. */
+function expectList(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
+  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
+  expect(list(actual) === list(expected), `${what} should be ${list(expected)}, but they are ${list(actual)}`).toBe(true);
+}
+
+/** How a tracked promise stands, in words: `resolved with ['a', 'b'] at 300 ms`. */
+function describeOutcome(outcome: Outcome<unknown>): string {
+  if (outcome === 'pending') return 'is still pending';
+  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
+}
+
+/** Fails unless runAll resolved with `values` (compared as shown) at virtual time `at`, saying what it did instead. */
+function expectResolved(outcome: Tracked<unknown>, values: readonly unknown[], at: number): void {
+  const expected = describeOutcome({ resolved: values, at });
+  const actual = describeOutcome(outcome.outcome());
+  expect(actual, `runAll should have ${expected}, but it ${actual}`).toBe(expected);
+}
+
 /** The value it resolved with; fails the test if it is pending or rejected. */
 function resolvedValue<T>(outcome: Tracked<T>): T {
-  expect(outcome.state()).toBe('resolved');
+  expect(outcome.state(), `runAll should have resolved by ${clock.now()} ms, but it ${describeOutcome(outcome.outcome())}`).toBe('resolved');
   return outcome.value() as T;
 }
 
 /** The AggregateError it rejected with; fails the test if it is pending, resolved, or rejected with something else. */
 function rejection(outcome: Tracked<unknown>): AggregateError {
-  expect(outcome.state()).toBe('rejected');
+  expect(outcome.state(), `runAll should have rejected by ${clock.now()} ms, but it ${describeOutcome(outcome.outcome())}`).toBe('rejected');
   const error = outcome.value();
-  expect(error).toBeInstanceOf(AggregateError);
+  expect(error, 'runAll should reject with an AggregateError').toBeInstanceOf(AggregateError);
   return error as AggregateError;
+}
+
+/** Fails unless `errors` holds exactly the values of `expected`, the same ones (Object.is), in that order. */
+function expectErrors(aggregate: AggregateError, expected: readonly unknown[], why: string): void {
+  const received: unknown[] = Array.from(aggregate.errors as unknown[]);
+  const same = received.length === expected.length && received.every((value, index) => Object.is(value, expected[index]));
+  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
+  expect(same, `the AggregateError's errors should be ${list(expected)} (${why}), but they are ${list(received)}`).toBe(true);
 }
 
 describe('when every function succeeds', () => {
   test('resolves with the values in argument order, not in the order they finished', points(2), async () => {
     const outcome = run([ok(300, 'a'), ok(100, 'b'), ok(200, 'c')]);
     await clock.advance(300);
-    expect(outcome.outcome()).toEqual({ resolved: ['a', 'b', 'c'], at: 300 });
+    expectResolved(outcome, ['a', 'b', 'c'], 300);
   });
 
-  test('calls every function during the call, in argument order, without waiting for one before the next', points(2), () => {
+  test('calls every function during the call, in argument order, once each, without waiting for one before the next', points(2), () => {
     const log: string[] = [];
     void ex.runAll([ok(300, 'a', log), fail(100, new Error('b'), log), ok(200, 'c', log)]).catch(() => undefined);
-    expect(log).toEqual(['called a at 0', 'called b at 0', 'called c at 0']);
+    expectList(log, ['called a at 0', 'called b at 0', 'called c at 0'], 'the calls made before runAll returned');
   });
 
   test('runs them concurrently: 300, 100 and 200 ms take 300 ms in all, and it does not resolve earlier', points(2), async () => {
     const outcome = run([ok(300, 1), ok(100, 2), ok(200, 3)]);
     await clock.advance(299);
-    expect(outcome.state()).toBe('pending');
+    expect(outcome.state(), 'one function is still running at 299 ms: runAll should still be pending').toBe('pending');
     await clock.advance(1);
-    expect(outcome.settledAt()).toBe(300);
+    expect(outcome.settledAt(), 'when runAll settled (ms)').toBe(300);
   });
 
   test('keeps the values as they are, undefined included', async () => {
@@ -73,13 +144,13 @@ describe('when every function succeeds', () => {
     await clock.advance(20);
     const values = resolvedValue(outcome);
     expect(values).toEqual([object, undefined, null]);
-    expect(values[0]).toBe(object);
+    expect(values[0], 'values[0] should be the very object fns[0] resolved with').toBe(object);
   });
 
   test('with no functions, resolves with an empty array without waiting for time to pass', async () => {
     const outcome = run([]);
     await clock.settle();
-    expect(outcome.outcome()).toEqual({ resolved: [], at: 0 });
+    expectResolved(outcome, [], 0);
   });
 });
 
@@ -87,54 +158,63 @@ describe('when some functions fail', () => {
   test('waits for every function, even after a failure, and rejects only when the last one has settled', points(3), async () => {
     const outcome = run([fail(100, new Error('early failure')), ok(300, 'slow success'), fail(200, new Error('later failure'))]);
     await clock.advance(299);
-    expect(outcome.state()).toBe('pending');
+    expect(outcome.state(), 'two functions failed but one is still running at 299 ms: runAll should still be pending').toBe('pending');
     await clock.advance(1);
-    expect(outcome.state()).toBe('rejected');
-    expect(outcome.settledAt()).toBe(300);
+    expect(outcome.state(), 'every function has settled at 300 ms: runAll should have rejected').toBe('rejected');
+    expect(outcome.settledAt(), 'when runAll rejected (ms)').toBe(300);
   });
 
   test('rejects with an AggregateError', points(2), async () => {
     const outcome = run([ok(100, 'fine'), fail(50, new Error('broken'))]);
     await clock.advance(100);
     const error = rejection(outcome);
-    expect(error.constructor).toBe(AggregateError);
-    expect(error.name).toBe('AggregateError');
+    expect(error.constructor === AggregateError, `runAll should reject with the built-in AggregateError itself, not with a ${error.constructor.name}`).toBe(true);
+    expect(error.name, 'the error’s name').toBe('AggregateError');
   });
 
   test('errors holds the failures themselves, in argument order, not in the order they happened', points(3), async () => {
     const errors = [new Error('fails last'), new Error('fails first'), new Error('fails second')];
     const outcome = run([fail(300, errors[0]), fail(100, errors[1]), ok(50, 'fine'), fail(200, errors[2])]);
     await clock.advance(300);
-    const error = rejection(outcome);
-    expect(error.errors).toHaveLength(3);
-    error.errors.forEach((received: unknown, index) => expect(received).toBe(errors[index]));
+    expectErrors(rejection(outcome), errors, 'in the order of the functions, not the order they failed in');
   });
 
   test('errors holds nothing for the functions that succeeded', async () => {
     const broken = new Error('broken');
     const outcome = run([ok(10, 'a'), fail(20, broken), ok(30, 'c')]);
     await clock.advance(30);
-    expect(rejection(outcome).errors).toEqual([broken]);
+    expectErrors(rejection(outcome), [broken], 'only the one failure');
   });
 
   test('the message says how many of how many failed: "2 of 3 functions failed"', points(2), async () => {
     const outcome = run([fail(10, new Error('a')), ok(20, 'b'), fail(30, new Error('c'))]);
     await clock.advance(30);
-    expect(rejection(outcome).message).toBe('2 of 3 functions failed');
+    expect(rejection(outcome).message, 'the AggregateError’s message').toBe('2 of 3 functions failed');
   });
 
   test('when all fail, the message counts them all: "4 of 4 functions failed"', async () => {
     const outcome = run([fail(10, new Error('a')), fail(20, new Error('b')), fail(5, new Error('c')), fail(15, new Error('d'))]);
     await clock.advance(20);
     const error = rejection(outcome);
-    expect(error.message).toBe('4 of 4 functions failed');
-    expect(error.errors).toHaveLength(4);
+    expect(error.message, 'the AggregateError’s message').toBe('4 of 4 functions failed');
+    expect(error.errors, 'the AggregateError’s errors').toHaveLength(4);
+  });
+
+  test('with a single function that fails, the message is "1 of 1 functions failed"', async () => {
+    const broken = new Error('broken');
+    const outcome = run([fail(10, broken)]);
+    await clock.advance(10);
+    const error = rejection(outcome);
+    expect(error.message, 'the AggregateError’s message (always "functions", even for one)').toBe('1 of 1 functions failed');
+    expectErrors(error, [broken], 'the one failure');
   });
 
   test('errors keeps values that are not Errors as they are', async () => {
     const outcome = run([fail(20, 'a plain string'), ok(5, 'fine'), fail(10, undefined), fail(30, 42)]);
     await clock.advance(30);
-    expect(rejection(outcome).errors).toEqual(['a plain string', undefined, 42]);
+    const error = rejection(outcome);
+    expectErrors(error, ['a plain string', undefined, 42], 'the very values the functions rejected with, not wrapped');
+    expect(error.message, 'the AggregateError’s message (a rejection with undefined is a failure too)').toBe('3 of 4 functions failed');
   });
 
   test('an AggregateError from one function stays one entry: it is not flattened', async () => {
@@ -143,9 +223,8 @@ describe('when some functions fail', () => {
     const outcome = run([fail(10, inner), fail(20, other)]);
     await clock.advance(20);
     const error = rejection(outcome);
-    expect(error.errors).toHaveLength(2);
-    expect(error.errors[0]).toBe(inner);
-    expect(error.errors[1]).toBe(other);
+    expectErrors(error, [inner, other], 'the inner AggregateError as one entry, then the other error');
+    expect(error.message, 'the AggregateError’s message').toBe('2 of 2 functions failed');
   });
 
   test('a function that throws synchronously has failed; the ones after it are still called and awaited', points(2), async () => {
@@ -159,13 +238,50 @@ describe('when some functions fail', () => {
       ok(100, 'after', log),
     ]);
     const outcome = track(result);
-    expect(log).toEqual(['called after at 0']);
-    await clock.advance(100);
-    expect(outcome.state()).toBe('rejected');
-    expect(outcome.settledAt()).toBe(100);
+    expectList(log, ['called after at 0'], 'the calls made before runAll returned');
+    await clock.advance(99);
+    expect(outcome.state(), 'the second function is still running at 99 ms: runAll should still be pending').toBe('pending');
+    await clock.advance(1);
+    expect(outcome.settledAt(), 'when runAll rejected (ms)').toBe(100);
     const error = rejection(outcome);
-    expect(error.errors).toEqual([thrown]);
-    expect(error.message).toBe('1 of 2 functions failed');
+    expectErrors(error, [thrown], 'what the first function threw');
+    expect(error.message, 'the AggregateError’s message').toBe('1 of 2 functions failed');
+  });
+
+  test('a synchronous throw is reported in errors in its own place, between the failures around it', async () => {
+    const before = new Error('rejects, listed first');
+    const thrown = new Error('throws, listed second');
+    const after = new Error('rejects, listed third');
+    const outcome = track(
+      ex.runAll<never>([
+        fail(20, before),
+        () => {
+          throw thrown;
+        },
+        fail(10, after),
+      ]),
+    );
+    await clock.advance(20);
+    expectErrors(rejection(outcome), [before, thrown, after], 'in the order of the functions, the one that threw included');
+  });
+
+  test('when every function throws synchronously, it rejects at once with what they threw, in order', async () => {
+    const thrown = [new Error('first throw'), 'second throw', undefined];
+    const outcome = track(
+      ex.runAll<never>(
+        thrown.map((value) => () => {
+          throw value;
+        }),
+      ),
+    );
+    await clock.settle();
+    expect(outcome.settledAt(), 'every function threw at 0 ms: runAll should have rejected at 0 ms').toBe(0);
+    const error = rejection(outcome);
+    expectErrors(error, thrown, 'what each function threw, in argument order');
+    expect(error.message, 'the AggregateError’s message').toBe('3 of 3 functions failed');
+    await realTick();
+    await realTick();
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 });
 
@@ -183,6 +299,6 @@ describe('no lost errors', () => {
     await clock.advance(300);
     await realTick();
     await realTick();
-    expect(unhandled).toEqual([]);
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 });

@@ -1,5 +1,62 @@
+// Hidden spec of 07-errors/first-success.
+//
+// Clause list: each clause of the stub's doc comment, then the tests that fail when only it is broken.
+//
+//  1. Does not use `Promise.any`.
+//       - does not use Promise.any
+//  2. Every function is called during the call, in argument order, exactly once each.
+//       - calls every function during the call, in argument order, once each
+//  3. … each with an AbortSignal of its own.
+//       - gives each attempt a signal of its own, and never aborts the winner’s
+//  4. None waits for another.
+//       - runs the attempts concurrently: failures at 100 and 200 ms and a success at 300 ms settle it at 300 ms
+//  5. Resolves with the value of the first attempt to fulfil, whatever it is (`undefined` too), at that moment.
+//       - resolves with the value of the first attempt to succeed, at that moment
+//       - resolves with the value itself, whatever it is
+//       - a winner that resolves with undefined wins: a later success neither replaces it nor aborts its signal
+//  6. A failure does not settle it as long as another attempt is still running.
+//       - a failure that comes first does not settle it: the first success after it wins
+//  7. Several fulfil at the same moment: the one that fulfils first wins; same time: the one listed first.
+//       - when two attempts succeed at the same moment, the one listed first wins
+//       - in the same millisecond, the attempt that fulfils first wins even when it is listed later
+//  8. As soon as an attempt wins, the signal of every other attempt is aborted, those already failed too.
+//       - when one attempt wins, the signal of every other attempt still running aborts at that moment
+//       - when one attempt wins, the signals of the attempts that have already failed are aborted too
+//       - aborting the losers stops them: no timer is left once there is a winner
+//  9. … with the default reason (a DOMException named AbortError).
+//       - aborts with the default reason: a DOMException named AbortError
+// 10. The winner's signal is never aborted.
+//       - gives each attempt a signal of its own, and never aborts the winner’s
+//       - what the other attempts do after the win changes nothing, not even the winner’s signal
+//       - a winner that resolves with undefined wins: a later success neither replaces it nor aborts its signal
+// 11. No signal is aborted before there is a winner (a failure aborts nothing; all fail: none aborted).
+//       - a failure aborts nothing: the other attempts keep running until one wins
+//       - when every attempt fails, no signal is aborted at all
+// 12. After the win, whatever the other attempts do changes nothing.
+//       - what the other attempts do after the win changes nothing, not even the winner’s signal
+// 13. All failed: rejects at the moment of the last failure with an AggregateError.
+//       - rejects with an AggregateError at the moment of the last failure
+//       - a single attempt that fails rejects with an AggregateError of its one error
+// 14. … `errors[i]` is the failure of `fns[i]`, in argument order, the same value, even if not an Error.
+//       - errors holds every failure in argument order, not in the order they happened
+//       - errors keeps values that are not Errors as they are
+// 15. … with a message.
+//       - the AggregateError has a message
+// 16. A synchronous throw is a failure with what was thrown; the others are still called; never throws.
+//       - a function that throws synchronously has failed; the others are still called and can win
+//       - a synchronous throw is reported in errors, in its place
+//       - when every function throws synchronously, it rejects at once with what they threw, in order
+// 17. No functions: rejects at once with an AggregateError whose errors is empty, with a message.
+//       - with no functions, rejects at once with an AggregateError whose errors are empty
+//       - with no functions, the AggregateError has a message too
+// 18. No rejection is ever left unhandled.
+//       - attempts that fail after the win leave no unhandled rejection
+//       - failures before the win leave no unhandled rejection
+//       - when every attempt fails, the only rejection is the AggregateError that the caller handles
+//       - when every function throws synchronously, it rejects at once with what they threw, in order
+import { inspect } from 'node:util';
 import { describe, expect, test, vi } from 'vitest';
-import { type Tracked, captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Outcome, type Tracked, captureUnhandledRejections, deferred, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/first-success.ts');
 
@@ -69,11 +126,51 @@ function run<T>(probes: readonly Probe<T>[]): Tracked<T> {
   return track(ex.firstSuccess(probes.map((probe) => probe.fn)));
 }
 
+/** Fails unless the signals of `probes` are aborted exactly as `expected` says, naming both in the message. */
+function expectAborted(probes: readonly Probe<unknown>[], expected: readonly boolean[], when: string): void {
+  const show = (aborted: readonly boolean[]) => `[${aborted.map((a) => (a ? 'aborted' : 'not aborted')).join(', ')}]`;
+  const actual = probes.map((probe) => probe.signal()?.aborted === true);
+  expect(show(actual) === show(expected), `${when}, the signals should be ${show(expected)}, but they are ${show(actual)}`).toBe(true);
+}
+
+/** A value on one line, for messages: an Error as `Error('message')`. */
+function show(value: unknown): string {
+  if (value instanceof Error) return `${value.name}(${inspect(value.message)})`;
+  return inspect(value, { depth: 1, breakLength: Infinity });
+}
+
+/** Fails unless the list `actual` equals `expected` (compared as shown), naming both in full in the message. */
+function expectList(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
+  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
+  expect(list(actual) === list(expected), `${what} should be ${list(expected)}, but they are ${list(actual)}`).toBe(true);
+}
+
+/** How a tracked promise stands, in words: `resolved with 'fast' at 100 ms`. */
+function describeOutcome(outcome: Outcome<unknown>): string {
+  if (outcome === 'pending') return 'is still pending';
+  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
+}
+
+/** Fails unless firstSuccess resolved with `value` (compared as shown) at virtual time `at`, saying what it did instead. */
+function expectResolved(outcome: Tracked<unknown>, value: unknown, at: number): void {
+  const expected = describeOutcome({ resolved: value, at });
+  const actual = describeOutcome(outcome.outcome());
+  expect(actual, `firstSuccess should have ${expected}, but it ${actual}`).toBe(expected);
+}
+
+/** Fails unless `errors` holds exactly the values of `expected`, the same ones (Object.is), in that order. */
+function expectErrors(aggregate: AggregateError, expected: readonly unknown[], why: string): void {
+  const received: unknown[] = Array.from(aggregate.errors as unknown[]);
+  const same = received.length === expected.length && received.every((value, index) => Object.is(value, expected[index]));
+  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
+  expect(same, `the AggregateError's errors should be ${list(expected)} (${why}), but they are ${list(received)}`).toBe(true);
+}
+
 /** The AggregateError it rejected with; fails the test if it is pending, resolved, or rejected with something else. */
 function rejection(outcome: Tracked<unknown>): AggregateError {
-  expect(outcome.state()).toBe('rejected');
+  expect(outcome.state(), `firstSuccess should have rejected by ${clock.now()} ms`).toBe('rejected');
   const error = outcome.value();
-  expect(error).toBeInstanceOf(AggregateError);
+  expect(error, 'firstSuccess should reject with an AggregateError').toBeInstanceOf(AggregateError);
   return error as AggregateError;
 }
 
@@ -81,51 +178,77 @@ describe('the first success wins', () => {
   test('resolves with the value of the first attempt to succeed, at that moment', points(2), async () => {
     const outcome = run([ok(300, 'slow'), ok(100, 'fast'), ok(200, 'medium')]);
     await clock.advance(99);
-    expect(outcome.state()).toBe('pending');
+    expect(outcome.state(), 'nothing has succeeded at 99 ms: firstSuccess should still be pending').toBe('pending');
     await clock.advance(1);
-    expect(outcome.outcome()).toEqual({ resolved: 'fast', at: 100 });
+    expectResolved(outcome, 'fast', 100);
   });
 
   test('a failure that comes first does not settle it: the first success after it wins', points(3), async () => {
     const outcome = run([fail(50, new Error('mirror 1 is down')), ok(200, 'from mirror 2'), fail(100, new Error('mirror 3 is down')), ok(300, 'from mirror 4')]);
     await clock.advance(199);
-    expect(outcome.state()).toBe('pending');
+    expect(outcome.state(), 'two attempts failed and two are still running at 199 ms: firstSuccess should still be pending').toBe('pending');
     await clock.advance(1);
-    expect(outcome.outcome()).toEqual({ resolved: 'from mirror 2', at: 200 });
+    expectResolved(outcome, 'from mirror 2', 200);
   });
 
   test('calls every function during the call, in argument order, once each', points(2), () => {
     const log: string[] = [];
     const probes = [ok(300, 'a', { log, name: 'a' }), fail(100, new Error('b'), { log, name: 'b' }), ok(200, 'c', { log, name: 'c' })];
     void ex.firstSuccess(probes.map((probe) => probe.fn)).catch(() => undefined);
-    expect(log).toEqual(['a called at 0', 'b called at 0', 'c called at 0']);
-    expect(probes.map((probe) => probe.calls())).toEqual([1, 1, 1]);
+    expectList(log, ['a called at 0', 'b called at 0', 'c called at 0'], 'the calls made before firstSuccess returned');
+    expectList(
+      probes.map((probe) => probe.calls()),
+      [1, 1, 1],
+      'how many times each function was called',
+    );
   });
 
   test('runs the attempts concurrently: failures at 100 and 200 ms and a success at 300 ms settle it at 300 ms', points(2), async () => {
     const outcome = run([fail(100, new Error('one')), fail(200, new Error('two')), ok(300, 'three')]);
     await clock.advance(600);
-    expect(outcome.outcome()).toEqual({ resolved: 'three', at: 300 });
+    expectResolved(outcome, 'three', 300);
   });
 
   test('when two attempts succeed at the same moment, the one listed first wins', async () => {
     const outcome = run([fail(50, new Error('no')), ok(100, 'first listed'), ok(100, 'second listed')]);
     await clock.advance(100);
-    expect(outcome.outcome()).toEqual({ resolved: 'first listed', at: 100 });
+    expectResolved(outcome, 'first listed', 100);
   });
 
-  test('what the other attempts do after the win changes nothing', async () => {
-    const outcome = run([ok(100, 'winner'), ok(200, 'later success', { stopsOnAbort: false }), fail(300, new Error('later failure'), { stopsOnAbort: false })]);
+  test('in the same millisecond, the attempt that fulfils first wins even when it is listed later', async () => {
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const outcome = track(ex.firstSuccess([() => first.promise, () => second.promise]));
+    setTimeout(() => {
+      second.resolve('listed second, fulfils first');
+      first.resolve('listed first, fulfils just after');
+    }, 100);
+    await clock.advance(100);
+    expectResolved(outcome, 'listed second, fulfils first', 100);
+  });
+
+  test('what the other attempts do after the win changes nothing, not even the winner’s signal', points(2), async () => {
+    const probes = [ok(100, 'winner'), ok(200, 'later success', { stopsOnAbort: false }), fail(300, new Error('later failure'), { stopsOnAbort: false })];
+    const outcome = run(probes);
     await clock.advance(400);
-    expect(outcome.outcome()).toEqual({ resolved: 'winner', at: 100 });
+    expectResolved(outcome, 'winner', 100);
+    expect(probes[0]!.signal()!.aborted, 'the winner’s signal should never be aborted, even when another attempt succeeds after the win').toBe(false);
   });
 
   test('resolves with the value itself, whatever it is', async () => {
     const value = { id: 7 };
     const outcome = run([ok(10, value)]);
     await clock.advance(10);
-    expect(outcome.state()).toBe('resolved');
-    expect(outcome.value()).toBe(value);
+    expect(outcome.state(), 'firstSuccess should have resolved at 10 ms').toBe('resolved');
+    expect(outcome.value(), 'firstSuccess should resolve with the very object the attempt resolved with').toBe(value);
+  });
+
+  test('a winner that resolves with undefined wins: a later success neither replaces it nor aborts its signal', points(2), async () => {
+    const probes = [ok(200, 'later success', { stopsOnAbort: false }), ok(100, undefined), ok(300, 0, { stopsOnAbort: false })];
+    const outcome = run<unknown>(probes);
+    await clock.advance(300);
+    expectResolved(outcome, undefined, 100);
+    expectAborted(probes, [true, false, true], 'once fns[1] has won at 100 ms with undefined and the others succeeded later');
   });
 
   test('a function that throws synchronously has failed; the others are still called and can win', points(2), async () => {
@@ -140,8 +263,8 @@ describe('the first success wins', () => {
     ]);
     const outcome = track(result);
     await clock.advance(100);
-    expect(later.calls()).toBe(1);
-    expect(outcome.outcome()).toEqual({ resolved: 'still wins', at: 100 });
+    expect(later.calls(), 'the function after the one that threw should be called once').toBe(1);
+    expectResolved(outcome, 'still wins', 100);
   });
 });
 
@@ -150,43 +273,65 @@ describe('stopping the losers', () => {
     const probes = [ok(500, 'slow'), ok(100, 'winner'), fail(400, new Error('late')), ok(300, 'medium')];
     const outcome = run(probes);
     await clock.advance(100);
-    expect(outcome.state()).toBe('resolved');
-    expect([probes[0]!, probes[2]!, probes[3]!].map((probe) => probe.abortedAt())).toEqual([100, 100, 100]);
+    expect(outcome.state(), 'the attempt that succeeds at 100 ms should have won').toBe('resolved');
+    expectList(
+      [probes[0]!, probes[2]!, probes[3]!].map((probe) => probe.abortedAt()),
+      [100, 100, 100],
+      'the times (ms) at which the signals of the three losers aborted',
+    );
+  });
+
+  test('when one attempt wins, the signals of the attempts that have already failed are aborted too', points(2), async () => {
+    const probes = [fail(50, new Error('failed early')), ok(100, 'winner'), ok(300, 'still running')];
+    const outcome = run(probes);
+    await clock.advance(100);
+    expectResolved(outcome, 'winner', 100);
+    expectAborted(probes, [true, false, true], 'once fns[1] has won at 100 ms (fns[0] had failed at 50 ms)');
+    expect(probes[0]!.abortedAt(), 'the failed attempt’s signal should abort at the win, at 100 ms').toBe(100);
   });
 
   test('aborting the losers stops them: no timer is left once there is a winner', async () => {
     const outcome = run([ok(500, 'slow'), ok(100, 'winner'), ok(300, 'medium')]);
     await clock.advance(100);
-    expect(outcome.state()).toBe('resolved');
-    expect(clock.pendingTimers()).toBe(0);
+    expect(outcome.state(), 'the attempt that succeeds at 100 ms should have won').toBe('resolved');
+    expect(clock.pendingTimers(), 'timers still pending after the win (the losers stop on abort)').toBe(0);
   });
 
   test('gives each attempt a signal of its own, and never aborts the winner’s', points(2), async () => {
     const probes = [ok(300, 'slow'), ok(100, 'winner')];
     const outcome = run(probes);
-    expect(probes[0]!.signal()).toBeInstanceOf(AbortSignal);
-    expect(probes[0]!.signal()).not.toBe(probes[1]!.signal());
+    expect(probes[0]!.signal(), 'each function should receive an AbortSignal').toBeInstanceOf(AbortSignal);
+    expect(probes[0]!.signal() === probes[1]!.signal(), 'the two functions received the same signal').toBe(false);
     await clock.advance(300);
-    expect(outcome.state()).toBe('resolved');
-    expect(probes[1]!.signal()!.aborted).toBe(false);
-    expect(probes[0]!.signal()!.aborted).toBe(true);
+    expect(outcome.state(), 'the attempt that succeeds at 100 ms should have won').toBe('resolved');
+    expectAborted(probes, [true, false], 'once fns[1] has won');
   });
 
   test('aborts with the default reason: a DOMException named AbortError', async () => {
     const probes = [ok(300, 'slow'), ok(100, 'winner')];
     const outcome = run(probes);
     await clock.advance(100);
-    expect(outcome.state()).toBe('resolved');
-    expect(probes[0]!.signal()!.reason).toMatchObject({ name: 'AbortError' });
+    expect(outcome.state(), 'the attempt that succeeds at 100 ms should have won').toBe('resolved');
+    const reason: unknown = probes[0]!.signal()!.reason;
+    expect(reason, 'the loser’s signal.reason should be what controller.abort() gives').toBeInstanceOf(DOMException);
+    expect(reason).toMatchObject({ name: 'AbortError' });
   });
 
   test('a failure aborts nothing: the other attempts keep running until one wins', points(2), async () => {
     const probes = [fail(50, new Error('down')), ok(200, 'winner'), ok(300, 'slow')];
     const outcome = run(probes);
     await clock.advance(199);
-    expect(probes.map((probe) => probe.signal()!.aborted)).toEqual([false, false, false]);
+    expectAborted(probes, [false, false, false], '199 ms in, after a failure and before any success');
     await clock.advance(1);
-    expect(outcome.outcome()).toEqual({ resolved: 'winner', at: 200 });
+    expectResolved(outcome, 'winner', 200);
+  });
+
+  test('when every attempt fails, no signal is aborted at all', async () => {
+    const probes = [fail(100, new Error('a')), fail(300, new Error('b')), fail(200, new Error('c'))];
+    const outcome = run(probes);
+    await clock.advance(300);
+    rejection(outcome);
+    expectAborted(probes, [false, false, false], 'once every attempt has failed (there was no winner)');
   });
 });
 
@@ -194,11 +339,20 @@ describe('when every attempt fails', () => {
   test('rejects with an AggregateError at the moment of the last failure', points(2), async () => {
     const outcome = run([fail(300, new Error('a')), fail(100, new Error('b')), fail(200, new Error('c'))]);
     await clock.advance(299);
-    expect(outcome.state()).toBe('pending');
+    expect(outcome.state(), 'one attempt is still running at 299 ms: firstSuccess should still be pending').toBe('pending');
     await clock.advance(1);
-    expect(outcome.state()).toBe('rejected');
-    expect(outcome.settledAt()).toBe(300);
+    expect(outcome.state(), 'the last attempt failed at 300 ms: firstSuccess should have rejected').toBe('rejected');
+    expect(outcome.settledAt(), 'when firstSuccess rejected (ms)').toBe(300);
     rejection(outcome);
+  });
+
+  test('a single attempt that fails rejects with an AggregateError of its one error', async () => {
+    const error = new Error('the only mirror is down');
+    const outcome = run([fail(100, error)]);
+    await clock.advance(100);
+    expect(outcome.settledAt(), 'when firstSuccess rejected (ms)').toBe(100);
+    const aggregate = rejection(outcome);
+    expectErrors(aggregate, [error], 'the one error, the very value the attempt rejected with');
   });
 
   test('errors holds every failure in argument order, not in the order they happened', points(3), async () => {
@@ -206,22 +360,22 @@ describe('when every attempt fails', () => {
     const outcome = run([fail(300, errors[0]), fail(100, errors[1]), fail(200, errors[2])]);
     await clock.advance(300);
     const error = rejection(outcome);
-    expect(error.errors).toHaveLength(3);
-    error.errors.forEach((received: unknown, index) => expect(received).toBe(errors[index]));
+    expectErrors(error, errors, 'errors[i] is what fns[i] rejected with: argument order, not the order they failed in');
   });
 
   test('errors keeps values that are not Errors as they are', async () => {
-    const outcome = run([fail(20, 'a plain string'), fail(10, undefined), fail(30, 42)]);
+    const inner = new AggregateError([new Error('inner')], 'an AggregateError of its own');
+    const outcome = run([fail(20, 'a plain string'), fail(10, undefined), fail(30, 42), fail(5, inner)]);
     await clock.advance(30);
-    expect(rejection(outcome).errors).toEqual(['a plain string', undefined, 42]);
+    expectErrors(rejection(outcome), ['a plain string', undefined, 42, inner], 'the very values the attempts rejected with, not wrapped or unpacked');
   });
 
   test('the AggregateError has a message', async () => {
     const outcome = run([fail(10, new Error('a')), fail(20, new Error('b'))]);
     await clock.advance(20);
     const error = rejection(outcome);
-    expect(typeof error.message).toBe('string');
-    expect(error.message.trim()).not.toBe('');
+    expect(typeof error.message, 'the AggregateError’s message').toBe('string');
+    expect(error.message.trim(), 'the AggregateError’s message should not be empty').not.toBe('');
   });
 
   test('a synchronous throw is reported in errors, in its place', async () => {
@@ -235,16 +389,41 @@ describe('when every attempt fails', () => {
     ]);
     const outcome = track(result);
     await clock.advance(10);
-    expect(rejection(outcome).errors).toEqual([rejected, thrown]);
+    expectErrors(rejection(outcome), [rejected, thrown], 'what fns[0] rejected with, then what fns[1] threw');
+  });
+
+  test('when every function throws synchronously, it rejects at once with what they threw, in order', async () => {
+    const thrown = [new Error('first throw'), 'second throw'];
+    const outcome = track(
+      ex.firstSuccess<never>(
+        thrown.map((value) => () => {
+          throw value;
+        }),
+      ),
+    );
+    await clock.settle();
+    expect(outcome.settledAt(), 'every function threw at 0 ms: firstSuccess should have rejected at 0 ms').toBe(0);
+    expectErrors(rejection(outcome), thrown, 'what each function threw, in argument order');
+    await realTick();
+    await realTick();
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
   test('with no functions, rejects at once with an AggregateError whose errors are empty', points(2), async () => {
     const outcome = run<never>([]);
     await clock.settle();
-    expect(outcome.state()).toBe('rejected');
-    expect(outcome.settledAt()).toBe(0);
-    expect(rejection(outcome).errors).toEqual([]);
-    expect(clock.pendingTimers()).toBe(0);
+    expect(outcome.state(), 'with no functions, firstSuccess should reject at once').toBe('rejected');
+    expect(outcome.settledAt(), 'when firstSuccess rejected (ms)').toBe(0);
+    expectErrors(rejection(outcome), [], 'there were no attempts');
+    expect(clock.pendingTimers(), 'timers left pending').toBe(0);
+  });
+
+  test('with no functions, the AggregateError has a message too', async () => {
+    const outcome = run<never>([]);
+    await clock.settle();
+    const error = rejection(outcome);
+    expect(typeof error.message, 'the AggregateError’s message').toBe('string');
+    expect(error.message.trim(), 'the AggregateError’s message should not be empty').not.toBe('');
   });
 });
 
@@ -254,7 +433,7 @@ describe('no lost errors', () => {
     await clock.advance(300);
     await realTick();
     await realTick();
-    expect(unhandled).toEqual([]);
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
   test('failures before the win leave no unhandled rejection', async () => {
@@ -262,7 +441,7 @@ describe('no lost errors', () => {
     await clock.advance(200);
     await realTick();
     await realTick();
-    expect(unhandled).toEqual([]);
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
   test('when every attempt fails, the only rejection is the AggregateError that the caller handles', async () => {
@@ -270,7 +449,7 @@ describe('no lost errors', () => {
     await clock.advance(200);
     await realTick();
     await realTick();
-    expect(unhandled).toEqual([]);
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
   test('does not use Promise.any', async () => {
@@ -278,8 +457,9 @@ describe('no lost errors', () => {
     try {
       run([fail(100, new Error('a')), ok(200, 'b')]);
       run([fail(100, new Error('c'))]);
+      run([]);
       await clock.advance(200);
-      expect(any).not.toHaveBeenCalled();
+      expect(any, 'Promise.any was called').not.toHaveBeenCalled();
     } finally {
       any.mockRestore();
     }

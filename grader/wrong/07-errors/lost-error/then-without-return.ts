@@ -1,5 +1,4 @@
-// Wrong: the callback of `.then` starts the inserts but does not return their promise, so the
-// awaited chain resolves as soon as the connection is up and the inserts' errors float.
+// Wrong: the callback of `.then` starts the inserts but does not return their promise, so the awaited chain resolves as soon as the connection is up and the inserts' errors float.
 export interface Database<R> {
   connect(): Promise<void>;
   insert(record: R): Promise<void>;
