@@ -31,7 +31,8 @@ export class TaskTracker {
    * Returns a promise that settles as the promise of `fn` does: the same value or the same error.
    * The caller may await it, or ignore it: a task that fails while nobody awaits its promise
    * causes no unhandled rejection, because the tracker keeps its error for `drain()`.
-   * If `fn` throws synchronously, `run` does not throw: the task fails with what `fn` threw.
+   * If `fn` throws synchronously, `run` does not throw: the task fails with what `fn` threw,
+   * exactly as if `fn` had returned a promise rejected with it.
    *
    * Throws `TrackerClosedError` synchronously, without calling `fn`, once `shutdown()` has been called.
    */
@@ -40,8 +41,11 @@ export class TaskTracker {
   }
 
   /**
-   * The number of tasks in flight: started by `run()` and not settled yet. A task leaves the count
-   * the moment its promise settles (successfully or not), before anyone awaiting it resumes.
+   * The number of tasks in flight: started by `run()` and not settled yet. A task counts from the
+   * moment `run()` is called, while `fn` runs too: right after `run` returns, `size` includes it,
+   * even when `fn` has thrown or returned a promise that is already settled (like anyone, the
+   * tracker learns that on a microtask). It leaves the count the moment its promise settles
+   * (successfully or not), before anyone awaiting it resumes.
    */
   get size(): number {
     throw new Error('size is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
@@ -55,14 +59,20 @@ export class TaskTracker {
   /**
    * Waits until no task is in flight, then reports the failures.
    *
-   * - It settles at the first moment `size` is 0: at once (on a microtask) if nothing is in flight,
-   *   otherwise when the last task in flight settles. Tasks started while it waits, even by other
-   *   tasks, are waited for too. It never cancels anything.
+   * - It settles at the first moment `size` is 0: during the `drain()` call itself if nothing is
+   *   in flight (its callbacks run on a microtask, as for any promise), otherwise the moment the
+   *   last task in flight settles. Tasks started while it waits, even by other tasks, are waited
+   *   for too; a task started after that moment (right after `drain()` returns, or by code that
+   *   awaited the last task) is not. It settles on the spot, unlike the lesson's loop
+   *   `while (size > 0) await Promise.allSettled(…)`. It never cancels anything.
    * - Then, if tasks have failed since the tracker was created or since the last report, it rejects
-   *   with an `AggregateError` whose `errors` are those failures (the very error objects), in the
-   *   order their tasks were started; otherwise it resolves with `undefined`.
-   * - Each failure is reported once: a later `drain()` does not report it again. Several `drain()`
-   *   (or `shutdown()`) calls waiting at the same time settle together, with the same outcome.
+   *   with an `AggregateError` whose `errors` are those failures (the very values the tasks
+   *   rejected with, `Error`s or not), in the order of their `run()` calls (a task started inside
+   *   another task's `fn` comes after that task); otherwise it resolves with `undefined`.
+   * - Each failure is reported once: a later `drain()` does not report it again, and of two
+   *   `drain()` calls made one after the other with nothing in flight, only the first reports it.
+   *   Several `drain()` (or `shutdown()`) calls waiting at the same time settle together, with the
+   *   same outcome: they all resolve, or all reject with the very same `AggregateError`.
    */
   drain(): Promise<void> {
     throw new Error('drain is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');
@@ -72,12 +82,15 @@ export class TaskTracker {
    * Shuts the tracker down: from this call on, `closed` is `true` and `run()` throws
    * `TrackerClosedError`. Then, before returning, aborts the signal of every task in flight with
    * `reason` (as `controller.abort(reason)` does: when `reason` is undefined, the signal's reason is
-   * a `DOMException` named `AbortError`); the signals of tasks that have already settled are left
-   * alone. Finally waits and reports exactly as `drain()` does.
+   * a `DOMException` named `AbortError`; any other value, `null` or `0` too, is the reason as it
+   * is); the signals of tasks that have already settled are left alone. An abort listener that
+   * calls `run()` therefore gets `TrackerClosedError`. Finally waits and reports exactly as
+   * `drain()` does.
    *
    * A task whose signal was aborted by `shutdown()` and that then rejects with that signal's
    * `reason` (the same object) was cancelled, not failed: it is not reported. Any other error it
-   * rejects with is a failure. Calling `shutdown()` again aborts nothing new and waits the same way.
+   * rejects with is a failure, and so is any rejection of a task whose signal was not aborted
+   * (even one with `undefined`). Calling `shutdown()` again aborts nothing new and waits the same way.
    */
   shutdown(reason?: unknown): Promise<void> {
     throw new Error('shutdown is not implemented yet: open exercises/04-tasks/task-tracker.ts and write it.');

@@ -38,11 +38,15 @@ export interface Task<T> extends PromiseLike<T> {
   ): Promise<A | B>;
   /** `true` once the task has succeeded, failed or been cancelled; `false` while it runs. */
   done(): boolean;
-  /** `true` if the task was cancelled by `cancel()`; `false` otherwise (running, succeeded or failed). */
+  /**
+   * `true` if the task was cancelled by `cancel()`; `false` otherwise (running, succeeded or failed).
+   * A task whose `fn` rejects with a `CancelledError` of its own has failed: it was not cancelled.
+   */
   cancelled(): boolean;
   /**
    * The value of a task that succeeded. Throws `InvalidStateError` if the task is not done, the
-   * error of `fn` if it failed, and the task's `CancelledError` if it was cancelled.
+   * error of `fn` if it failed (whatever it is, even `undefined`), and the task's `CancelledError`
+   * if it was cancelled.
    */
   result(): T;
   /**
@@ -51,11 +55,14 @@ export interface Task<T> extends PromiseLike<T> {
    */
   exception(): unknown;
   /**
-   * Cancels a task that is not done yet, and returns `true`. At once, before `cancel` returns:
-   * - the task is done and cancelled, and its outcome is a new `CancelledError(message)` (the
-   *   default message when `message` is undefined);
-   * - the signal given to `fn` is aborted, with that same `CancelledError` as its `reason`, so that
-   *   work that listens to the signal can stop.
+   * Cancels a task that is not done yet, and returns `true`. At once, before `cancel` returns, in
+   * this order:
+   * 1. the task becomes done and cancelled, and its outcome is a new `CancelledError(message)`
+   *    (with the class's default message only when `message` is undefined: `cancel('')` gives the
+   *    message `''`);
+   * 2. then the signal given to `fn` is aborted, with that same `CancelledError` as its `reason`,
+   *    so that work that listens to the signal can stop. An abort listener therefore already sees
+   *    a task that is done and cancelled (and a `cancel()` from it returns `false`).
    * Awaiting the task then rejects with that `CancelledError`. Whatever `fn` does afterwards (it
    * may ignore the signal and succeed, or reject) is ignored and changes nothing. If `fn` has not
    * been called yet, it never will be.
@@ -66,6 +73,9 @@ export interface Task<T> extends PromiseLike<T> {
   /**
    * Calls `callback(task)` once, after the task is done, on a later microtask: never synchronously,
    * not even when the task is already done. Callbacks run in the order they were added.
+   * A callback that throws does not stop the callbacks after it and changes nothing about the task.
+   * Its error is not swallowed either: it goes to `console.error` (asyncio logs it too), or it
+   * surfaces as an uncaught exception or an unhandled rejection; any of the three will do.
    */
   addDoneCallback(callback: (task: Task<T>) => void): void;
 }
@@ -78,10 +88,12 @@ export interface Task<T> extends PromiseLike<T> {
  *   code that created the task awaits anything. `fn` is called once, with an `AbortSignal` that
  *   only `cancel()` aborts.
  * - When the promise of `fn` fulfils, the task succeeds with its value; when it rejects, the task
- *   fails with its error (the same object). If `fn` throws synchronously, the task fails with what
- *   it threw. The task's state changes at that very moment, before anyone awaiting it resumes.
- * - A task that fails or is cancelled and that nobody awaits causes no unhandled rejection: its
- *   error stays in the task, for `result()`, `exception()` or `await`.
+ *   fails with its error (the same value, whatever it is). If `fn` throws synchronously, the task
+ *   fails with what it threw. The task's state changes at that very moment, before anyone
+ *   awaiting it resumes.
+ * - A task that fails or is cancelled and that nobody awaits causes no unhandled rejection, not
+ *   even when it has done callbacks: its error stays in the task, for `result()`, `exception()`
+ *   or `await`.
  *
  * asyncio's `cancel()` only asks: the task ends later, when its coroutine has handled the
  * `CancelledError`. A JavaScript function cannot be interrupted, so this Task ends at once and

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exercises } from '../src/catalogue.ts';
-import type { GradeReport } from '../src/score.ts';
-import { candidates, rounds } from '../tools/candidates.ts';
+import type { ExerciseReport, GradeReport } from '../src/score.ts';
+import { type Candidate, candidates, gradeCandidates } from '../tools/candidates.ts';
 import { exercisesDir, gradeQuietly, solutionsDir } from './helpers.ts';
 
 const byId = (report: GradeReport, id: string) => report.exercises.find((exercise) => exercise.id === id)!;
@@ -45,13 +45,9 @@ describe.each([
   { kind: 'right' as const, minimum: 2, verdict: 'scores full marks' },
 ])('$kind solutions', ({ kind, minimum, verdict }) => {
   const list = candidates(kind);
-  const reports = new Map<number, GradeReport>();
+  const results = new Map<Candidate, ExerciseReport>();
   beforeAll(async () => {
-    await Promise.all(
-      rounds(list).map(async (round) => {
-        reports.set(round.round, await gradeQuietly(round.target, round.candidates.map((candidate) => candidate.exercise.id)));
-      }),
-    );
+    for (const { candidate, result } of await gradeCandidates(list)) results.set(candidate, result);
   });
 
   test.each(exercises.map((exercise) => exercise.id))(`%s has at least ${minimum} ${kind} solutions`, (id) => {
@@ -59,7 +55,7 @@ describe.each([
   });
 
   test.each(list.map((candidate) => [`${candidate.exercise.id}/${candidate.name}`, candidate] as const))(`%s ${verdict}`, (_, candidate) => {
-    const report = byId(reports.get(candidate.round)!, candidate.exercise.id);
+    const report = results.get(candidate)!;
     expect(report.status, 'the file should load').not.toBe('load-error');
     if (kind === 'wrong') {
       expect(report.points, 'a wrong solution must lose points').toBeLessThan(report.maxPoints);

@@ -5,6 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { type Exercise, exercises, files, repoRoot } from '../src/catalogue.ts';
+import { grade } from '../src/commands/grade.ts';
+import type { ExerciseReport } from '../src/score.ts';
 
 export type CandidateKind = 'wrong' | 'right';
 
@@ -55,4 +57,27 @@ export function makeTarget(overrides: Record<string, string> = {}, base: string 
     writeFileSync(path.join(dir, relative), content);
   }
   return dir;
+}
+
+export interface GradedCandidate {
+  readonly candidate: Candidate;
+  readonly result: ExerciseReport;
+}
+
+/**
+ * Grades every candidate of `list`, round by round, a few rounds at a time: each round is a
+ * vitest process with workers of its own, so running them all at once would only make them
+ * fight over the cores.
+ */
+export async function gradeCandidates(list: readonly Candidate[], parallel = Math.max(1, Math.ceil(os.availableParallelism() / 2))): Promise<GradedCandidate[]> {
+  const pending = rounds(list);
+  const graded: GradedCandidate[] = [];
+  const worker = async () => {
+    for (let round = pending.shift(); round; round = pending.shift()) {
+      const report = await grade({ filters: round.candidates.map((c) => c.exercise.id), target: round.target, timeoutSeconds: 30, quiet: true });
+      for (const candidate of round.candidates) graded.push({ candidate, result: report.exercises.find((e) => e.id === candidate.exercise.id)! });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return graded;
 }

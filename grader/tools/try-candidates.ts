@@ -7,10 +7,9 @@
 // one that lost points, it says which spec clause to look at. `npm test` checks the same, for all.
 import { parseArgs } from 'node:util';
 import { selectExercisesOrExplain } from '../src/commands/select.ts';
-import { grade } from '../src/commands/grade.ts';
 import { UsageError } from '../src/errors.ts';
 import { colour, glyph } from '../src/format.ts';
-import { candidates, rounds } from './candidates.ts';
+import { candidates, gradeCandidates } from './candidates.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
 let selected;
@@ -25,12 +24,7 @@ try {
 let problems = 0;
 for (const kind of ['wrong', 'right'] as const) {
   const list = candidates(kind).filter((candidate) => selected.has(candidate.exercise.id));
-  const graded = await Promise.all(
-    rounds(list).map(async (round) => ({ round, report: await grade({ filters: round.candidates.map((c) => c.exercise.id), target: round.target, timeoutSeconds: 10, quiet: true }) })),
-  );
-  const rows = graded.flatMap(({ round, report }) =>
-    round.candidates.map((candidate) => ({ candidate, result: report.exercises.find((exercise) => exercise.id === candidate.exercise.id)! })),
-  );
+  const rows = await gradeCandidates(list);
   rows.sort((a, b) => `${a.candidate.exercise.id}/${a.candidate.name}`.localeCompare(`${b.candidate.exercise.id}/${b.candidate.name}`));
   console.log(colour.bold(`\n${kind} solutions (${rows.length})`));
   for (const { candidate, result } of rows) {

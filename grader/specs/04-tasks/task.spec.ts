@@ -1,11 +1,136 @@
-import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
+// Hidden spec of 04-tasks/task.
+//
+// Clause list: each clause of the stub's doc comment, then the tests that fail when only it is broken.
+//
+// createTask
+//  1. Returns at once and does not call `fn`.
+//       - createTask returns without calling fn, like create_task, which only schedules the coroutine
+//  2. Calls `fn` on a microtask: before any timer fires, and as soon as the creator awaits anything.
+//       - fn has started by the time the code that created the task awaits anything
+//       - fn is called before any timer fires, even one that was already due
+//       - tasks run concurrently: tasks of 300 ms and 200 ms are both done at 300 ms
+//  3. `fn` is called once, with an AbortSignal that only `cancel()` aborts.
+//       - fn is called once, with an AbortSignal that is not aborted
+//       - cancel() of a task that has succeeded returns false and changes nothing, not even the signal
+//       - cancel() of a task that has failed returns false, keeps its error and leaves the signal alone
+//  4. Fulfils: succeeds with its value; rejects: fails with the same value, whatever it is.
+//       - awaiting a task gives the value of fn, at the moment fn finishes
+//       - awaiting a failed task rejects with the very error of fn, at the moment fn fails
+//       - a task whose fn rejects with undefined, null, 0 or '' has failed with that very value
+//  5. `fn` throws synchronously: the task fails with what it threw (createTask does not throw).
+//       - a fn that throws synchronously fails the task instead of throwing from createTask
+//  6. The state changes at that very moment, before anyone awaiting the task resumes.
+//       - the state has changed by the time an awaiter of the task resumes, after a success and after a failure
+//  7. A failed or cancelled task that nobody awaits causes no unhandled rejection, even with done callbacks.
+//       - a failed task that nobody awaits causes no unhandled rejection
+//       - a task whose fn throws synchronously and that nobody awaits causes no unhandled rejection
+//       - a cancelled task that nobody awaits, and whose fn rejects later, causes no unhandled rejection
+//       - done callbacks on a failed or a cancelled task cause no unhandled rejection
+// Task
+//  8. Done once succeeded, failed or cancelled, and it never changes after that.
+//       - a value that fn produces after cancel() is ignored: the task stays cancelled
+//       - an error that fn rejects with after cancel() is ignored: the task stays cancelled
+//       - cancel() called by fn itself, before fn returns, cancels the task for good
+//       - (and the cancel() tests on a task that is already done, below)
+// then
+//  9. Settles as promise.then(onFulfilled, onRejected) would on the outcome (value, error, CancelledError).
+//       - a task can be awaited many times and passed to Promise.all, with the same outcome each time
+//       - then behaves as a promise’s then: a missing callback passes the outcome on, a callback’s throw rejects
+//       - (and every test that awaits or tracks a task)
+// 10. Returns a real Promise and never calls its callbacks synchronously.
+//       - then returns a real Promise and never calls its callbacks synchronously
+//       - then on a failed or a cancelled task does not call onRejected synchronously either
+// done
+// 11. `true` once succeeded, failed or cancelled; `false` while it runs.
+//       - done() is false while fn runs and true from the moment it finishes
+//       - cancel() of a running task returns true, and the task is done and cancelled at once
+// cancelled
+// 12. `true` only when cancelled by cancel(); `false` while running, after success, after failure.
+//       - cancelled() is false while the task runs, after it succeeds and after it fails
+// 13. A task whose fn rejects with a CancelledError of its own has failed, not been cancelled.
+//       - a task whose fn rejects with a CancelledError of its own has failed: it was not cancelled
+// result / exception
+// 14. Not done: both throw InvalidStateError.
+//       - result() of a task that is not done throws InvalidStateError
+//       - exception() of a task that is not done throws InvalidStateError
+//       - result() of a task that has not even started yet throws InvalidStateError
+// 15. Succeeded: result() returns the value, exception() returns undefined.
+//       - after success, result() returns the value and exception() returns undefined
+// 16. Failed: result() throws the error of fn (even undefined), exception() returns it.
+//       - after a failure, result() throws the error of fn and exception() returns it
+//       - a task whose fn rejects with undefined, null, 0 or '' has failed with that very value
+// 17. Cancelled: both throw the task's CancelledError.
+//       - result() and exception() of a cancelled task throw its CancelledError
+// cancel
+// 18. On a task that is not done: returns true, and before returning the task is done and cancelled.
+//       - cancel() of a running task returns true, and the task is done and cancelled at once
+// 19. Its outcome is a new CancelledError(message); the default message only when message is undefined.
+//       - cancel(message) gives the CancelledError that message
+//       - cancel() without a message gives the CancelledError its default message
+//       - cancel('') keeps the empty message instead of the default one
+//       - each cancel() makes a new CancelledError: two cancelled tasks do not share one
+// 20. Then the signal is aborted, with that same CancelledError as its reason, before cancel returns.
+//       - cancel() aborts the signal given to fn, before it returns
+//       - the signal is aborted with the CancelledError that awaiting the task rejects with
+//       - work that listens to the signal stops: a cancelled task leaves no timer behind
+// 21. In this order: an abort listener already sees a done, cancelled task; a cancel() from it returns false.
+//       - cancel() ends the task before it aborts the signal: an abort listener already sees it cancelled
+// 22. Awaiting the task then rejects with that CancelledError, at once, whatever fn does.
+//       - awaiting a cancelled task rejects with a CancelledError at the moment of cancel(), even if fn ignores the signal
+// 23. Whatever fn does afterwards (succeed, reject) is ignored and changes nothing.
+//       - a value that fn produces after cancel() is ignored: the task stays cancelled
+//       - an error that fn rejects with after cancel() is ignored: the task stays cancelled
+// 24. If fn has not been called yet, it never will be.
+//       - a task cancelled before fn has started never calls fn
+// 25. On a task that is already done, cancel does nothing and returns false.
+//       - cancel() of a task that has succeeded returns false and changes nothing, not even the signal
+//       - cancel() of a task that has failed returns false, keeps its error and leaves the signal alone
+//       - a second cancel() returns false and keeps the first CancelledError
+// addDoneCallback
+// 26. Calls callback(task) once, after the task is done (succeeded, failed or cancelled).
+//       - callbacks are called once each, with the task, in the order they were added, when it is done
+//       - callbacks are called when the task fails too
+//       - cancel() runs the callbacks afterwards, not inside cancel(), and they see a cancelled task
+// 27. On a later microtask: never synchronously, not even when the task is already done.
+//       - a callback added to a task that is already done is called, but not synchronously
+//       - cancel() runs the callbacks afterwards, not inside cancel(), and they see a cancelled task
+// 28. In the order they were added.
+//       - callbacks are called once each, with the task, in the order they were added, when it is done
+//       - callbacks added before the task is done and right after it run in the order they were added
+// 29. A callback that throws does not stop the callbacks after it, runs once, and changes nothing.
+//       - a done callback that throws does not stop the callbacks after it and changes nothing about the task
+// 30. Its error is not swallowed: console.error, an uncaught exception or an unhandled rejection.
+//       - the error of a done callback that throws is not swallowed
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { captureUnhandledRejections, later, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/04-tasks/task.ts');
+type Task<T> = import('@target/04-tasks/task.ts').Task<T>;
 
 const ex = loadExercise<Module>('04-tasks/task', ['createTask', 'CancelledError', 'InvalidStateError']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
+const uncaught = captureUncaughtExceptions();
+
+/**
+ * Records the uncaught exceptions of each test: what a done callback throws inside
+ * `queueMicrotask` ends up here. Local to this spec (the kit only captures rejections).
+ */
+function captureUncaughtExceptions(): readonly unknown[] {
+  const seen: unknown[] = [];
+  const record = (error: unknown): void => {
+    seen.push(error);
+  };
+  beforeEach(() => {
+    seen.length = 0;
+    process.on('uncaughtException', record);
+  });
+  afterEach(() => {
+    process.off('uncaughtException', record);
+  });
+  return seen;
+}
 
 /** Work that answers `value` after `ms`, listening to its signal; records the signal and its calls. */
 function work<T>(ms: number, value: T) {
@@ -19,12 +144,20 @@ function work<T>(ms: number, value: T) {
   return { fn, seen };
 }
 
-/** Work that rejects with `error` after `ms`. */
-function failing(ms: number, error: unknown) {
-  return async (signal: AbortSignal): Promise<never> => {
+/** Work that rejects with `error` after `ms`, listening to its signal; records the signal it got. */
+function failingWork(ms: number, error: unknown) {
+  const seen = { signal: undefined as AbortSignal | undefined };
+  const fn = async (signal: AbortSignal): Promise<never> => {
+    seen.signal = signal;
     await sleep(ms, signal);
     throw error;
   };
+  return { fn, seen };
+}
+
+/** Work that rejects with `error` after `ms`. */
+function failing(ms: number, error: unknown): (signal: AbortSignal) => Promise<never> {
+  return failingWork(ms, error).fn;
 }
 
 /** Work that ignores its signal and answers `value` after `ms`. */
@@ -35,27 +168,50 @@ function stubborn<T>(ms: number, value: T) {
   };
 }
 
+type Attempt = { readonly threw: unknown } | { readonly returned: unknown };
+
+/** What `action` did, so that a thrown `undefined` still counts as a throw. */
+function attempt(action: () => unknown): Attempt {
+  try {
+    return { returned: action() };
+  } catch (error) {
+    return { threw: error };
+  }
+}
+
 /** Runs `action` and returns what it threw (undefined if it did not throw). */
 function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
+  const result = attempt(action);
+  return 'threw' in result ? result.threw : undefined;
+}
+
+/** A value on one line, for messages. */
+function show(value: unknown): string {
+  if (value instanceof Error) return `${value.name}(${inspect(value.message)})`;
+  return inspect(value, { depth: 1, breakLength: Infinity });
+}
+
+/** Fails unless `action` throws `expected` itself (`undefined` included), saying what it did instead. */
+function expectThrows(action: () => unknown, expected: unknown, what: string): void {
+  const result = attempt(action);
+  if (!('threw' in result)) {
+    expect.fail(`${what} should throw ${show(expected)}, but it returned ${show(result.returned)}`);
+  } else {
+    expect(result.threw, `${what} should throw ${show(expected)} itself, not ${show(result.threw)}`).toBe(expected);
   }
-  return undefined;
 }
 
 async function noUnhandledRejections(): Promise<void> {
   await realTick();
   await realTick();
-  expect(unhandled).toEqual([]);
+  expect(unhandled, 'rejections nobody handled').toEqual([]);
 }
 
 describe('starting', () => {
   test('createTask returns without calling fn, like create_task, which only schedules the coroutine', points(2), () => {
     const { fn, seen } = work(100, 'value');
     const task = ex.createTask(fn);
-    expect(seen.calls).toBe(0);
+    expect(seen.calls, 'fn should not be called inside createTask').toBe(0);
     task.cancel();
   });
 
@@ -63,16 +219,27 @@ describe('starting', () => {
     const { fn, seen } = work(100, 'value');
     ex.createTask(fn);
     await Promise.resolve();
-    expect(seen.calls).toBe(1);
+    expect(seen.calls, 'fn should have been called once the creator awaited a resolved promise').toBe(1);
+  });
+
+  test('fn is called before any timer fires, even one that was already due', async () => {
+    const events: string[] = [];
+    setTimeout(() => events.push('timer of 0 ms'), 0);
+    ex.createTask(async () => {
+      events.push('fn');
+      return 'value';
+    });
+    await clock.advance(0);
+    expect(events, 'fn runs on a microtask, so before the timer').toEqual(['fn', 'timer of 0 ms']);
   });
 
   test('fn is called once, with an AbortSignal that is not aborted', async () => {
     const { fn, seen } = work(100, 'value');
     ex.createTask(fn);
     await clock.advance(100);
-    expect(seen.calls).toBe(1);
+    expect(seen.calls, 'calls of fn').toBe(1);
     expect(seen.signal).toBeInstanceOf(AbortSignal);
-    expect(seen.signal?.aborted).toBe(false);
+    expect(seen.signal?.aborted, 'the signal given to fn should not be aborted').toBe(false);
   });
 
   test('tasks run concurrently: tasks of 300 ms and 200 ms are both done at 300 ms', points(2), async () => {
@@ -89,10 +256,10 @@ describe('awaiting', () => {
     const value = { id: 1 };
     const task = track(ex.createTask(work(500, value).fn));
     await clock.advance(499);
-    expect(task.outcome()).toBe('pending');
+    expect(task.outcome(), 'at 499 ms').toBe('pending');
     await clock.advance(1);
     expect(task.outcome()).toEqual({ resolved: value, at: 500 });
-    expect(task.value()).toBe(value);
+    expect(task.value(), 'the very value of fn').toBe(value);
   });
 
   test('awaiting a failed task rejects with the very error of fn, at the moment fn fails', points(2), async () => {
@@ -100,7 +267,7 @@ describe('awaiting', () => {
     const task = track(ex.createTask(failing(300, error)));
     await clock.advance(300);
     expect(task.outcome()).toEqual({ rejected: error, at: 300 });
-    expect(task.value()).toBe(error);
+    expect(task.value(), 'the very error of fn').toBe(error);
   });
 
   test('a fn that throws synchronously fails the task instead of throwing from createTask', async () => {
@@ -112,7 +279,23 @@ describe('awaiting', () => {
     const outcome = track(task);
     await clock.settle();
     expect(outcome.outcome()).toEqual({ rejected: error, at: 0 });
-    expect(task.exception()).toBe(error);
+    expect(task.done(), 'done() after fn threw').toBe(true);
+    expect(task.exception(), 'exception() should be what fn threw').toBe(error);
+  });
+
+  test("a task whose fn rejects with undefined, null, 0 or '' has failed with that very value", points(2), async () => {
+    for (const error of [undefined, null, 0, '']) {
+      const task = ex.createTask(failing(100, error));
+      const outcome = track(task);
+      await clock.advance(100);
+      const what = `a task whose fn rejected with ${show(error)}`;
+      expect(outcome.state(), `awaiting ${what} should reject`).toBe('rejected');
+      expect(outcome.value(), `awaiting ${what} rejects with that value`).toBe(error);
+      expect(task.done(), `done() of ${what}`).toBe(true);
+      expect(task.cancelled(), `cancelled() of ${what}`).toBe(false);
+      expectThrows(() => task.result(), error, `result() of ${what}`);
+      expect(task.exception(), `exception() of ${what}`).toBe(error);
+    }
   });
 
   test('a task can be awaited many times and passed to Promise.all, with the same outcome each time', async () => {
@@ -125,6 +308,41 @@ describe('awaiting', () => {
     expect(again.outcome()).toEqual({ resolved: 7, at: 100 });
   });
 
+  test('then behaves as a promise’s then: a missing callback passes the outcome on, a callback’s throw rejects', async () => {
+    const error = new Error('failed');
+    const failed = ex.createTask(failing(10, error));
+    const succeeded = ex.createTask(work(10, 'ok').fn);
+    const thrown = new Error('thrown by onFulfilled');
+    const outcomes = {
+      'failed.then(onFulfilled)': track(failed.then((value) => `fulfilled with ${String(value)}`)),
+      'succeeded.then(undefined, onRejected)': track(succeeded.then(undefined, () => 'rejected')),
+      'succeeded.then(null, null)': track(succeeded.then(null, null)),
+      'succeeded.then()': track(succeeded.then()),
+      'failed.then(null, onRejected)': track(failed.then(null, (reason) => reason)),
+      'succeeded.then(onFulfilled that throws)': track(
+        succeeded.then(() => {
+          throw thrown;
+        }),
+      ),
+      'succeeded.then(onFulfilled that returns a promise)': track(succeeded.then((value) => later(5, `${value}!`))),
+    };
+    await clock.advance(20);
+    const expected: Record<keyof typeof outcomes, unknown> = {
+      'failed.then(onFulfilled)': { rejected: error, at: 10 },
+      'succeeded.then(undefined, onRejected)': { resolved: 'ok', at: 10 },
+      'succeeded.then(null, null)': { resolved: 'ok', at: 10 },
+      'succeeded.then()': { resolved: 'ok', at: 10 },
+      'failed.then(null, onRejected)': { resolved: error, at: 10 },
+      'succeeded.then(onFulfilled that throws)': { rejected: thrown, at: 10 },
+      'succeeded.then(onFulfilled that returns a promise)': { resolved: 'ok!', at: 15 },
+    };
+    for (const [name, outcome] of Object.entries(outcomes)) {
+      expect(outcome.outcome(), `${name} should settle as it would on a promise`).toEqual(expected[name as keyof typeof outcomes]);
+    }
+    expect(outcomes['failed.then(onFulfilled)'].value(), 'the very error of fn').toBe(error);
+    expect(outcomes['failed.then(null, onRejected)'].value(), 'the very error of fn').toBe(error);
+  });
+
   test('then returns a real Promise and never calls its callbacks synchronously', async () => {
     const task = ex.createTask(work(10, 'ready').fn);
     await clock.advance(10);
@@ -132,20 +350,56 @@ describe('awaiting', () => {
     const events: string[] = [];
     const chained = task.then(() => events.push('callback'));
     events.push('after then');
-    expect(chained).toBeInstanceOf(Promise);
+    expect(chained, 'then should return a real Promise').toBeInstanceOf(Promise);
     await clock.settle();
     expect(events).toEqual(['after then', 'callback']);
   });
+
+  test('then on a failed or a cancelled task does not call onRejected synchronously either', async () => {
+    const failed = ex.createTask(failing(10, new Error('failed')));
+    const cancelled = ex.createTask(work(1000, 'value').fn);
+    await clock.advance(10);
+    cancelled.cancel();
+    const events: string[] = [];
+    const chained = [failed.then(null, () => events.push('failed: onRejected')), cancelled.then(null, () => events.push('cancelled: onRejected'))];
+    events.push('after then');
+    expect(chained[0], 'then should return a real Promise').toBeInstanceOf(Promise);
+    await clock.settle();
+    expect(events).toEqual(['after then', 'failed: onRejected', 'cancelled: onRejected']);
+  });
 });
 
-describe('done, result and exception', () => {
+describe('done, cancelled, result and exception', () => {
   test('done() is false while fn runs and true from the moment it finishes', points(2), async () => {
     const task = ex.createTask(work(100, 'value').fn);
-    expect(task.done()).toBe(false);
+    expect(task.done(), 'done() right after createTask').toBe(false);
     await clock.advance(99);
-    expect(task.done()).toBe(false);
+    expect(task.done(), 'done() at 99 ms').toBe(false);
     await clock.advance(1);
-    expect(task.done()).toBe(true);
+    expect(task.done(), 'done() at 100 ms, when fn has finished').toBe(true);
+  });
+
+  test('cancelled() is false while the task runs, after it succeeds and after it fails', async () => {
+    const succeeding = ex.createTask(work(100, 'value').fn);
+    const failingTask = ex.createTask(failing(100, new Error('failed')));
+    expect(succeeding.cancelled(), 'cancelled() before fn started').toBe(false);
+    await clock.advance(50);
+    expect(succeeding.cancelled(), 'cancelled() while fn runs').toBe(false);
+    await clock.advance(50);
+    expect(succeeding.cancelled(), 'cancelled() after success').toBe(false);
+    expect(failingTask.cancelled(), 'cancelled() after failure').toBe(false);
+  });
+
+  test('a task whose fn rejects with a CancelledError of its own has failed: it was not cancelled', points(2), async () => {
+    const own = new ex.CancelledError('the work gave up by itself');
+    const task = ex.createTask(failing(100, own));
+    const outcome = track(task);
+    await clock.advance(100);
+    expect(task.done(), 'done()').toBe(true);
+    expect(task.cancelled(), 'cancelled() of a task that was never cancel()ed').toBe(false);
+    expect(attempt(() => task.exception()), 'exception() returns the error of a failed task').toEqual({ returned: own });
+    expectThrows(() => task.result(), own, 'result()');
+    expect(outcome.value()).toBe(own);
   });
 
   test('result() of a task that is not done throws InvalidStateError', points(2), async () => {
@@ -174,25 +428,29 @@ describe('done, result and exception', () => {
     const value = ['a', 'b'];
     const task = ex.createTask(work(100, value).fn);
     await clock.advance(100);
-    expect(task.result()).toBe(value);
-    expect(task.exception()).toBeUndefined();
-    expect(task.cancelled()).toBe(false);
+    expect(task.result(), 'result()').toBe(value);
+    expect(attempt(() => task.exception()), 'exception() of a task that succeeded').toEqual({ returned: undefined });
+    expect(task.cancelled(), 'cancelled()').toBe(false);
   });
 
   test('after a failure, result() throws the error of fn and exception() returns it', points(2), async () => {
     const error = new RangeError('out of range');
     const task = ex.createTask(failing(100, error));
     await clock.advance(100);
-    expect(thrownBy(() => task.result())).toBe(error);
-    expect(task.exception()).toBe(error);
-    expect(task.cancelled()).toBe(false);
+    expectThrows(() => task.result(), error, 'result() of a failed task');
+    expect(task.exception(), 'exception() of a failed task').toBe(error);
+    expect(task.cancelled(), 'cancelled()').toBe(false);
   });
 
-  test('the state has changed by the time an awaiter of the task resumes', async () => {
+  test('the state has changed by the time an awaiter of the task resumes, after a success and after a failure', async () => {
     const task = ex.createTask(work(100, 'value').fn);
     const seen = track(task.then((value) => [task.done(), task.result(), value]));
+    const error = new Error('failed');
+    const failed = ex.createTask(failing(100, error));
+    const seenFailed = track(failed.then(null, (reason: unknown) => [failed.done(), failed.exception(), reason]));
     await clock.advance(100);
-    expect(seen.outcome()).toEqual({ resolved: [true, 'value', 'value'], at: 100 });
+    expect(seen.outcome(), '[done(), result(), value] seen by an awaiter').toEqual({ resolved: [true, 'value', 'value'], at: 100 });
+    expect(seenFailed.outcome(), '[done(), exception(), error] seen by an awaiter').toEqual({ resolved: [true, error, error], at: 100 });
   });
 
   test('a failed task that nobody awaits causes no unhandled rejection', points(2), async () => {
@@ -218,7 +476,7 @@ describe('cancelling', () => {
     const task = ex.createTask(fn);
     await clock.advance(100);
     task.cancel();
-    expect(seen.signal?.aborted).toBe(true);
+    expect(seen.signal?.aborted, 'the signal right after cancel() returned').toBe(true);
   });
 
   test('the signal is aborted with the CancelledError that awaiting the task rejects with', points(2), async () => {
@@ -229,15 +487,32 @@ describe('cancelling', () => {
     task.cancel();
     await clock.settle();
     expect(outcome.value()).toBeInstanceOf(ex.CancelledError);
-    expect(seen.signal?.reason).toBe(outcome.value());
+    expect(seen.signal?.reason, 'signal.reason should be the very CancelledError of the task').toBe(outcome.value());
   });
 
   test('cancel() of a running task returns true, and the task is done and cancelled at once', points(2), async () => {
     const task = ex.createTask(work(1000, 'value').fn);
     await clock.advance(100);
-    expect(task.cancel()).toBe(true);
-    expect(task.done()).toBe(true);
-    expect(task.cancelled()).toBe(true);
+    expect(task.cancel(), 'cancel() of a running task').toBe(true);
+    expect(task.done(), 'done() right after cancel()').toBe(true);
+    expect(task.cancelled(), 'cancelled() right after cancel()').toBe(true);
+  });
+
+  test('cancel() ends the task before it aborts the signal: an abort listener already sees it cancelled', points(2), async () => {
+    const seen: string[] = [];
+    const task: Task<string> = ex.createTask(async (signal) => {
+      signal.addEventListener('abort', () => {
+        seen.push(`done() ${String(task.done())}`, `cancelled() ${String(task.cancelled())}`, `cancel() ${String(task.cancel('from the listener'))}`);
+      });
+      await sleep(1000, signal);
+      return 'value';
+    });
+    await clock.advance(10);
+    task.cancel('first');
+    expect(seen, 'what the abort listener saw of the task').toEqual(['done() true', 'cancelled() true', 'cancel() false']);
+    const outcome = track(task);
+    await clock.settle();
+    expect(outcome.value(), 'the task keeps the CancelledError of the first cancel()').toMatchObject({ message: 'first' });
   });
 
   test('awaiting a cancelled task rejects with a CancelledError at the moment of cancel(), even if fn ignores the signal', points(3), async () => {
@@ -246,7 +521,7 @@ describe('cancelling', () => {
     await clock.advance(400);
     task.cancel();
     await clock.settle();
-    expect(outcome.state()).toBe('rejected');
+    expect(outcome.state(), 'awaiting the task right after cancel()').toBe('rejected');
     expect(outcome.settledAt()).toBe(400);
     expect(outcome.value()).toBeInstanceOf(ex.CancelledError);
     expect(outcome.value()).toMatchObject({ name: 'CancelledError' });
@@ -261,15 +536,49 @@ describe('cancelling', () => {
     expect(outcome.value()).toMatchObject({ name: 'CancelledError', message: 'user left the page' });
   });
 
+  test('cancel() without a message gives the CancelledError its default message', async () => {
+    const task = ex.createTask(work(1000, 'value').fn);
+    const outcome = track(task);
+    await clock.advance(10);
+    task.cancel();
+    await clock.settle();
+    expect(outcome.value(), 'cancel() without a message should give CancelledError its own default message').toMatchObject({
+      name: 'CancelledError',
+      message: new ex.CancelledError().message,
+    });
+  });
+
+  test("cancel('') keeps the empty message instead of the default one", async () => {
+    const task = ex.createTask(work(1000, 'value').fn);
+    const outcome = track(task);
+    await clock.advance(10);
+    task.cancel('');
+    await clock.settle();
+    expect(outcome.value()).toBeInstanceOf(ex.CancelledError);
+    expect((outcome.value() as Error).message, "the message of the CancelledError after cancel('')").toBe('');
+  });
+
+  test('each cancel() makes a new CancelledError: two cancelled tasks do not share one', async () => {
+    const one = ex.createTask(work(1000, 'one').fn);
+    const two = ex.createTask(work(1000, 'two').fn);
+    await clock.advance(10);
+    one.cancel();
+    two.cancel();
+    const errors = [thrownBy(() => one.result()), thrownBy(() => two.result())];
+    expect(errors[0]).toBeInstanceOf(ex.CancelledError);
+    expect(errors[1]).toBeInstanceOf(ex.CancelledError);
+    expect(errors[0] === errors[1], 'the two tasks should have two different CancelledError objects').toBe(false);
+  });
+
   test('result() and exception() of a cancelled task throw its CancelledError', points(2), async () => {
     const task = ex.createTask(work(1000, 'value').fn);
     const outcome = track(task);
     await clock.advance(10);
     task.cancel();
     await clock.settle();
-    expect(thrownBy(() => task.result())).toBe(outcome.value());
-    expect(thrownBy(() => task.exception())).toBe(outcome.value());
     expect(outcome.value()).toBeInstanceOf(ex.CancelledError);
+    expectThrows(() => task.result(), outcome.value(), 'result() of a cancelled task');
+    expectThrows(() => task.exception(), outcome.value(), 'exception() of a cancelled task');
   });
 
   test('a value that fn produces after cancel() is ignored: the task stays cancelled', points(2), async () => {
@@ -277,11 +586,39 @@ describe('cancelling', () => {
     await clock.advance(100);
     task.cancel();
     await clock.advance(1000);
-    expect(task.cancelled()).toBe(true);
+    expect(task.cancelled(), 'cancelled() after fn finished anyway').toBe(true);
     expect(thrownBy(() => task.result())).toBeInstanceOf(ex.CancelledError);
     const later = track(task);
     await clock.settle();
     expect(later.value()).toBeInstanceOf(ex.CancelledError);
+  });
+
+  test('an error that fn rejects with after cancel() is ignored: the task stays cancelled', async () => {
+    const lateError = new Error('failed after the cancel');
+    const task = ex.createTask(async () => {
+      await sleep(500);
+      throw lateError;
+    });
+    await clock.advance(100);
+    task.cancel();
+    const cancelledError = thrownBy(() => task.result());
+    await clock.advance(1000);
+    expect(task.cancelled(), 'cancelled() after fn rejected anyway').toBe(true);
+    expectThrows(() => task.exception(), cancelledError, 'exception() after fn rejected anyway');
+    const later = track(task);
+    await clock.settle();
+    expect(later.value(), 'awaiting the task still gives its CancelledError').toBe(cancelledError);
+  });
+
+  test('cancel() called by fn itself, before fn returns, cancels the task for good', async () => {
+    const task: Task<string> = ex.createTask(async () => {
+      task.cancel('cancelled from inside');
+      return 'value';
+    });
+    const outcome = track(task);
+    await clock.advance(10);
+    expect(task.cancelled(), 'cancelled()').toBe(true);
+    expect(outcome.value()).toMatchObject({ name: 'CancelledError', message: 'cancelled from inside' });
   });
 
   test('work that listens to the signal stops: a cancelled task leaves no timer behind', async () => {
@@ -289,42 +626,44 @@ describe('cancelling', () => {
     await clock.advance(100);
     task.cancel();
     await clock.settle();
-    expect(clock.pendingTimers()).toBe(0);
+    expect(clock.pendingTimers(), 'timers left after cancel()').toBe(0);
   });
 
   test('a task cancelled before fn has started never calls fn', points(2), async () => {
     const { fn, seen } = work(100, 'value');
     const task = ex.createTask(fn);
-    expect(task.cancel()).toBe(true);
+    expect(task.cancel(), 'cancel() of a task that has not started').toBe(true);
     await clock.runAll();
-    expect(seen.calls).toBe(0);
-    expect(task.cancelled()).toBe(true);
+    expect(seen.calls, 'calls of fn').toBe(0);
+    expect(task.cancelled(), 'cancelled()').toBe(true);
   });
 
   test('cancel() of a task that has succeeded returns false and changes nothing, not even the signal', points(2), async () => {
     const { fn, seen } = work(100, 'value');
     const task = ex.createTask(fn);
     await clock.advance(100);
-    expect(task.cancel()).toBe(false);
-    expect(task.cancelled()).toBe(false);
-    expect(task.result()).toBe('value');
-    expect(seen.signal?.aborted).toBe(false);
+    expect(task.cancel(), 'cancel() of a task that has succeeded').toBe(false);
+    expect(task.cancelled(), 'cancelled()').toBe(false);
+    expect(task.result(), 'result()').toBe('value');
+    expect(seen.signal?.aborted, 'the signal of a task that has succeeded').toBe(false);
   });
 
-  test('cancel() of a task that has failed returns false and keeps its error', async () => {
+  test('cancel() of a task that has failed returns false, keeps its error and leaves the signal alone', async () => {
     const error = new Error('failed first');
-    const task = ex.createTask(failing(100, error));
+    const { fn, seen } = failingWork(100, error);
+    const task = ex.createTask(fn);
     await clock.advance(100);
-    expect(task.cancel()).toBe(false);
-    expect(task.cancelled()).toBe(false);
-    expect(task.exception()).toBe(error);
+    expect(task.cancel(), 'cancel() of a task that has failed').toBe(false);
+    expect(task.cancelled(), 'cancelled()').toBe(false);
+    expect(task.exception(), 'exception()').toBe(error);
+    expect(seen.signal?.aborted, 'the signal of a task that has failed').toBe(false);
   });
 
   test('a second cancel() returns false and keeps the first CancelledError', async () => {
     const task = ex.createTask(work(1000, 'value').fn);
     await clock.advance(10);
-    expect(task.cancel('first')).toBe(true);
-    expect(task.cancel('second')).toBe(false);
+    expect(task.cancel('first'), 'the first cancel()').toBe(true);
+    expect(task.cancel('second'), 'the second cancel()').toBe(false);
     const outcome = track(task);
     await clock.settle();
     expect(outcome.value()).toMatchObject({ message: 'first' });
@@ -351,10 +690,21 @@ describe('done callbacks', () => {
     task.addDoneCallback((t) => calls.push(`first@${clock.now()}:${String(t === task)}:${String(t.result())}`));
     task.addDoneCallback((t) => calls.push(`second@${clock.now()}:${String(t === task)}`));
     await clock.advance(99);
-    expect(calls).toEqual([]);
+    expect(calls, 'callbacks called before the task was done').toEqual([]);
     await clock.advance(1);
     await clock.advance(1000);
-    expect(calls).toEqual(['first@100:true:value', 'second@100:true']);
+    expect(calls, 'callback@time:got the task:result').toEqual(['first@100:true:value', 'second@100:true']);
+  });
+
+  test('callbacks added before the task is done and right after it run in the order they were added', async () => {
+    const task = ex.createTask(work(100, 'value').fn);
+    const calls: string[] = [];
+    task.addDoneCallback(() => calls.push('added before 1'));
+    task.addDoneCallback(() => calls.push('added before 2'));
+    void task.then(() => task.addDoneCallback(() => calls.push('added right after')));
+    await clock.advance(100);
+    await clock.settle();
+    expect(calls).toEqual(['added before 1', 'added before 2', 'added right after']);
   });
 
   test('a callback added to a task that is already done is called, but not synchronously', async () => {
@@ -386,5 +736,60 @@ describe('done callbacks', () => {
     await clock.advance(100);
     await clock.settle();
     expect(seen).toEqual([error]);
+  });
+
+  test('done callbacks on a failed or a cancelled task cause no unhandled rejection', points(2), async () => {
+    const failed = ex.createTask(failing(100, new Error('failed, with a done callback')));
+    const cancelled = ex.createTask(work(1000, 'value').fn);
+    const calls: string[] = [];
+    failed.addDoneCallback(() => calls.push('failed'));
+    cancelled.addDoneCallback(() => calls.push('cancelled'));
+    await clock.advance(10);
+    cancelled.cancel();
+    await clock.advance(100);
+    expect(calls.sort()).toEqual(['cancelled', 'failed']);
+    await noUnhandledRejections();
+  });
+
+  test('a done callback that throws does not stop the callbacks after it and changes nothing about the task', points(2), async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    onTestFinished(() => logged.mockRestore());
+    const task = ex.createTask(work(100, 'value').fn);
+    const calls: string[] = [];
+    task.addDoneCallback(() => {
+      calls.push('first, which throws');
+      throw new Error('a done callback failed');
+    });
+    task.addDoneCallback(() => calls.push('second'));
+    await clock.advance(100);
+    await clock.advance(1000);
+    await realTick();
+    await realTick();
+    expect(calls, 'callbacks called').toEqual(['first, which throws', 'second']);
+    expect(task.cancelled(), 'cancelled()').toBe(false);
+    expect(task.result(), 'result()').toBe('value');
+    const again = track(task);
+    await clock.settle();
+    expect(again.value(), 'awaiting the task').toBe('value');
+  });
+
+  test('the error of a done callback that throws is not swallowed', points(2), async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    onTestFinished(() => logged.mockRestore());
+    const error = new Error('a done callback failed');
+    const task = ex.createTask(work(100, 'value').fn);
+    task.addDoneCallback(() => {
+      throw error;
+    });
+    await clock.advance(100);
+    await clock.settle();
+    await realTick();
+    await realTick();
+    const places = [
+      logged.mock.calls.some((args) => args.includes(error)) ? 'console.error' : undefined,
+      uncaught.includes(error) ? 'an uncaught exception' : undefined,
+      unhandled.includes(error) ? 'an unhandled rejection' : undefined,
+    ].filter((place) => place !== undefined);
+    expect(places.length, 'the error should go to console.error, or surface as an uncaught exception or an unhandled rejection, but it went nowhere').toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,111 @@
+// Wrong: `then(onFulfilled)` without an `onRejected` turns a failure into a fulfilment with `undefined` instead of passing the error on.
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(message = 'the task was cancelled') {
+    super(message);
+  }
+}
+
+export class InvalidStateError extends Error {
+  override name = 'InvalidStateError';
+  constructor(message = 'the task is not done yet') {
+    super(message);
+  }
+}
+
+export interface Task<T> extends PromiseLike<T> {
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>;
+  done(): boolean;
+  cancelled(): boolean;
+  result(): T;
+  exception(): unknown;
+  cancel(message?: string): boolean;
+  addDoneCallback(callback: (task: Task<T>) => void): void;
+}
+
+type State<T> = { kind: 'running' } | { kind: 'succeeded'; value: T } | { kind: 'failed'; error: unknown } | { kind: 'cancelled'; error: CancelledError };
+
+/**
+ * Runs `fn` on a microtask and records its outcome. `cancel()` ends the task at once and aborts
+ * the signal given to `fn`; a later outcome of `fn` is ignored.
+ */
+export function createTask<T>(fn: (signal: AbortSignal) => Promise<T>): Task<T> {
+  const controller = new AbortController();
+  let state: State<T> = { kind: 'running' };
+  let resolveOutcome!: (value: T) => void;
+  let rejectOutcome!: (error: unknown) => void;
+  const outcome = new Promise<T>((resolve, reject) => {
+    resolveOutcome = resolve;
+    rejectOutcome = reject;
+  });
+  // The error stays in the task until someone asks for it: no unhandled rejection.
+  outcome.catch(() => undefined);
+
+  const succeed = (value: T): void => {
+    if (state.kind !== 'running') return;
+    state = { kind: 'succeeded', value };
+    resolveOutcome(value);
+  };
+  const fail = (error: unknown): void => {
+    if (state.kind !== 'running') return;
+    state = { kind: 'failed', error };
+    rejectOutcome(error);
+  };
+
+  queueMicrotask(() => {
+    if (state.kind !== 'running') return; // cancelled before it started
+    let running: Promise<T>;
+    try {
+      running = Promise.resolve(fn(controller.signal));
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.then(succeed, fail);
+  });
+
+  const task: Task<T> = {
+    then(onFulfilled, onRejected) {
+      return outcome.then(onFulfilled, (error: unknown) => (onRejected ? onRejected(error) : (undefined as never)));
+    },
+    done: () => state.kind !== 'running',
+    cancelled: () => state.kind === 'cancelled',
+    result() {
+      switch (state.kind) {
+        case 'running':
+          throw new InvalidStateError('result() of a task that is not done yet');
+        case 'succeeded':
+          return state.value;
+        default:
+          throw state.error;
+      }
+    },
+    exception() {
+      switch (state.kind) {
+        case 'running':
+          throw new InvalidStateError('exception() of a task that is not done yet');
+        case 'succeeded':
+          return undefined;
+        case 'failed':
+          return state.error;
+        case 'cancelled':
+          throw state.error;
+      }
+    },
+    cancel(message) {
+      if (state.kind !== 'running') return false;
+      const error = new CancelledError(message);
+      state = { kind: 'cancelled', error };
+      rejectOutcome(error);
+      controller.abort(error);
+      return true;
+    },
+    addDoneCallback(callback) {
+      const call = (): void => callback(task);
+      void outcome.then(call, call);
+    },
+  };
+  return task;
+}
