@@ -29,12 +29,12 @@ const commands: Record<string, Command> = {
       'npm run grade -- --target solutions   grade another folder laid out like exercises/',
       'npm run grade -- --json report.json   also write the full report as JSON',
     ],
-    options: { target: { type: 'string', default: 'exercises' }, json: { type: 'string' }, timeout: { type: 'string', default: '10' } },
+    options: { target: { type: 'string', default: 'exercises' }, json: { type: 'string' }, timeout: { type: 'string', default: '20' } },
   },
   watch: {
     usage: 'npm run watch [-- <exercise>] [--manual]',
     examples: ['npm run watch                         grade the current exercise on every save', 'npm run watch -- --manual             grade on Enter instead'],
-    options: { manual: { type: 'boolean' }, target: { type: 'string', default: 'exercises' }, timeout: { type: 'string', default: '10' } },
+    options: { manual: { type: 'boolean' }, target: { type: 'string', default: 'exercises' }, timeout: { type: 'string', default: '20' } },
   },
   check: {
     usage: 'npm run check [-- <exercise|lesson>… [--watch]]',

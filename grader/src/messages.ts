@@ -18,8 +18,10 @@ export function describeFailure(error: ReportedError | undefined, target: string
   const showName = error.name !== 'Error' && error.name !== 'AssertionError' && error.name !== 'ExerciseLoadError';
   let text = (showName ? `${error.name}: ${error.message}` : error.message).replace(ANSI, '');
   if (/Test timed out in \d+ms/.test(text)) return TIMEOUT_MESSAGE;
-  // vitest's note on how it compared; it says nothing to a learner.
-  text = relativePaths(text, target).replace(/ \/\/ Object\.is equality/g, '');
+  // vitest's note on how it compared, and its sign on zero (+0), say nothing to a learner.
+  text = relativePaths(text, target)
+    .replace(/ \/\/ Object\.is equality/g, '')
+    .replace(/([\s(])\+0\b/g, (_, before: string) => `${before}0`);
   const lines = text
     .split('\n')
     .filter((line) => line.trim() !== '' && !HIDDEN.test(line))

@@ -75,7 +75,7 @@ export async function runSpecs(options: RunOptions): Promise<Map<string, FileOut
 
 /** One run over `files`; returns when it is over or the watchdog has killed it. */
 async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes: Map<string, FileOutcome>, options: RunOptions): Promise<void> {
-  // When each running file last made progress: it was queued, or a test started or ended.
+  // When each running file last made progress: it was queued or collected, or a test started or ended.
   const lastProgress = new Map<string, number>();
   let progressInRun = false;
   const onEvent = (event: RunEvent) => {
@@ -88,6 +88,7 @@ async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes
         break;
       case 'collected':
         outcome.tests = [...event.tests];
+        lastProgress.set(event.file, Date.now());
         break;
       case 'test':
         lastProgress.set(event.file, Date.now());
