@@ -1,3 +1,56 @@
+// Hidden spec of asCompleted(items).
+//
+// Clauses of the stub's doc comment, each with the tests that fail when only that clause is broken:
+//
+//  1. `items` may be any iterable (a generator is iterated once); an item may be a promise, another
+//     thenable or a plain value; each item gives exactly one result (a promise twice: twice).
+//       - accepts any iterable: a Set, and a generator, which can be iterated only once
+//       - a promise passed twice gives its result twice, once per item
+//       - items already settled and plain values come first, in argument order
+//       - starts every thenable when it is called, before the first next()
+//  2. Followed as `await item`: only a thenable's first callback counts, a then that throws is a
+//     rejection; falsy values and Error objects an item fulfils with are yielded, never thrown.
+//       - only the first callback a thenable calls counts
+//       - a thenable whose then throws is a failure at its turn, and asCompleted does not throw
+//       - falsy results (undefined, null, 0, empty string, false) are yielded like any other
+//       - an Error object an item fulfils with is yielded, not thrown
+//  3. Subscribes to every item when called, not when the loop starts; the order is the real
+//     settling order even if the loop starts late; never throws.
+//       - starts every thenable when it is called, before the first next()
+//       - keeps the order in which the items settled when the loop starts after all of them have
+//       - an item that fails before the loop starts is not reported as unhandled, and is thrown at its turn
+//       - a thenable whose then throws is a failure at its turn, and asCompleted does not throw
+//  4. Already-settled promises and plain values first, in argument order; then the others in
+//     settling order; a non-promise thenable comes after those even if it calls back at once.
+//       - items already settled and plain values come first, in argument order
+//       - a thenable that calls back at once still comes after the settled promises and plain values
+//       - yields the results in the order the items settle, not in argument order
+//  5. Each step resolves as soon as the next result is there (at once if it settled while the loop
+//     was busy, else at that very moment), with { value, done: false }; then { undefined, true };
+//     an empty input ends at once.
+//       - each step resolves at the very moment its item settles
+//       - a result that arrived while the loop was busy is given at once when the loop asks
+//       - the step after the last result ends the iteration at once
+//       - an empty input ends the iteration at once
+//  6. A rejection makes the step at its turn reject with the very value (even undefined), after the
+//     results before it; then every later next() gives done: true.
+//       - a rejection is thrown by the step at its turn, with the same error, after the results before it
+//       - a rejection that is not an Error is thrown unchanged
+//       - a rejection with undefined is thrown, not yielded
+//       - the iteration is over after an error: every later step ends it
+//       - a failure that happens while the loop is busy is thrown at its turn, when the loop asks
+//  7. break (return()) ends the iteration: every later next() gives done: true.
+//       - after a break, every later next() ends the iteration
+//  8. No rejection is ever reported as unhandled: before the loop, after break, after an error.
+//       - an item that fails before the loop starts is not reported as unhandled, and is thrown at its turn
+//       - items that fail after the loop has stopped with break are not reported as unhandled
+//       - items that fail after an error has ended the loop are not reported as unhandled
+//  9. next() calls made together get the following results in order; those after a rejecting step
+//     resolve with done: true.
+//       - next() calls made together get the results in order, each when it is there
+//       - next() calls made together: after the one that rejects, the others end the iteration
+// 10. No timer of its own, not even one cleared at once.
+//       - starts no timer of its own while it waits, not even one it clears
 import { describe, expect, test } from 'vitest';
 import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
@@ -107,7 +160,7 @@ describe('order and timing', () => {
     const first = track(results.next());
     await clock.settle();
     expect(first.outcome()).toEqual({ resolved: { value: undefined, done: true }, at: 0 });
-    expect(clock.pendingTimers()).toBe(0);
+    expect(clock.timersStarted(), 'timers started by asCompleted([])').toBe(0);
   });
 
   test('next() calls made together get the results in order, each when it is there', async () => {
@@ -122,19 +175,112 @@ describe('order and timing', () => {
     ]);
   });
 
-  test('starts no timer of its own while it waits', async () => {
+  test('starts no timer of its own while it waits, not even one it clears', async () => {
     const first = deferred<string>();
     const second = deferred<string>();
-    const loop = consume(ex.asCompleted([first.promise, second.promise]));
+    const loop = consume(ex.asCompleted([first.promise, second.promise, 'plain']));
     await clock.settle();
-    expect(clock.pendingTimers()).toBe(0);
     second.resolve('second');
     await clock.settle();
-    expect(clock.pendingTimers()).toBe(0);
     first.resolve('first');
     await loop.finished;
-    expect(loop.log).toContain('end@0');
-    expect(clock.pendingTimers()).toBe(0);
+    expect(loop.log).toEqual(['plain@0', 'second@0', 'first@0', 'end@0']);
+    expect(clock.timersStarted(), 'timers started by asCompleted').toBe(0);
+  });
+
+  test('a result that arrived while the loop was busy is given at once when the loop asks', async () => {
+    const results = ex.asCompleted([later(100, 'a'), later(150, 'b')]);
+    const first = track(results.next());
+    await clock.advance(400);
+    expect(first.outcome()).toEqual({ resolved: { value: 'a', done: false }, at: 100 });
+    const second = track(results.next());
+    await clock.settle();
+    expect(second.outcome(), 'b settled at 150 ms; the step asked for at 400 ms should resolve at 400 ms').toEqual({ resolved: { value: 'b', done: false }, at: 400 });
+  });
+
+  test('a thenable that calls back at once still comes after the settled promises and plain values', async () => {
+    const atOnce: PromiseLike<string> = {
+      then(onFulfilled) {
+        onFulfilled?.('thenable');
+        return Promise.resolve() as never;
+      },
+    };
+    const loop = consume(ex.asCompleted<unknown>([atOnce, Promise.resolve('settled'), 'plain']));
+    await clock.settle();
+    expect(loop.log, 'a thenable is subscribed through Promise.resolve, a microtask late').toEqual(['settled@0', 'plain@0', 'thenable@0', 'end@0']);
+  });
+});
+
+describe('what an item can be', () => {
+  test('accepts any iterable: a Set, and a generator, which can be iterated only once', points(2), async () => {
+    function* generate(): Generator<Promise<string>> {
+      yield later(200, 'g1');
+      yield later(100, 'g2');
+    }
+    const fromGenerator = consume(ex.asCompleted(generate()));
+    const fromSet = consume(ex.asCompleted(new Set([later(300, 's1'), later(50, 's2')])));
+    await clock.advance(300);
+    expect(fromGenerator.log, 'from a generator').toEqual(['g2@100', 'g1@200', 'end@200']);
+    expect(fromSet.log, 'from a Set').toEqual(['s2@50', 's1@300', 'end@300']);
+  });
+
+  test('a promise passed twice gives its result twice, once per item', async () => {
+    const twice = later(100, 'twice');
+    const loop = consume(ex.asCompleted([twice, later(50, 'once'), twice]));
+    await clock.advance(100);
+    expect(loop.log).toEqual(['once@50', 'twice@100', 'twice@100', 'end@100']);
+  });
+
+  test('falsy results (undefined, null, 0, empty string, false) are yielded like any other', async () => {
+    const results = ex.asCompleted<unknown>([later(10, undefined), later(20, null), later(30, 0), later(40, ''), later(50, false)]);
+    const steps = [0, 1, 2, 3, 4, 5].map(() => track(results.next()));
+    await clock.advance(50);
+    expect(steps.map((step) => step.outcome())).toEqual([
+      { resolved: { value: undefined, done: false }, at: 10 },
+      { resolved: { value: null, done: false }, at: 20 },
+      { resolved: { value: 0, done: false }, at: 30 },
+      { resolved: { value: '', done: false }, at: 40 },
+      { resolved: { value: false, done: false }, at: 50 },
+      { resolved: { value: undefined, done: true }, at: 50 },
+    ]);
+  });
+
+  test('an Error object an item fulfils with is yielded, not thrown', async () => {
+    const value = new Error('a value, not a failure');
+    const loop = consume(ex.asCompleted<unknown>([later(100, value), later(200, 'next')]));
+    await clock.advance(200);
+    expect(loop.log).toEqual(['Error: a value, not a failure@100', 'next@200', 'end@200']);
+  });
+
+  test('only the first callback a thenable calls counts', async () => {
+    const noisy: PromiseLike<string> = {
+      then(onFulfilled, onRejected) {
+        onFulfilled?.('first');
+        onFulfilled?.('second');
+        onRejected?.(new Error('too late'));
+        return Promise.resolve() as never;
+      },
+    };
+    const loop = consume(ex.asCompleted([noisy, later(100, 'b')]));
+    await clock.advance(100);
+    expect(loop.log, 'the thenable should give one result, its first').toEqual(['first@0', 'b@100', 'end@100']);
+  });
+
+  test('a thenable whose then throws is a failure at its turn, and asCompleted does not throw', points(2), async () => {
+    const error = new Error('then threw');
+    const broken: PromiseLike<string> = {
+      then() {
+        throw error;
+      },
+    };
+    let results: AsyncIterableIterator<string> | undefined;
+    expect(() => {
+      results = ex.asCompleted([later(100, 'a'), broken]);
+    }, 'asCompleted should not throw').not.toThrow();
+    const loop = consume(results!);
+    await clock.advance(100);
+    expect(loop.log).toEqual(['threw then threw@0']);
+    expect(loop.errors[0]).toBe(error);
   });
 });
 
@@ -153,15 +299,64 @@ describe('failures', () => {
     expect(loop.log).toEqual(['threw just a string@100']);
   });
 
-  test('the iteration is over after an error: the next step ends it', async () => {
+  test('a rejection with undefined is thrown, not yielded', async () => {
+    const results = ex.asCompleted([later(100, 'a'), failLater(200, undefined), later(300, 'c')]);
+    const steps = [track(results.next()), track(results.next()), track(results.next())];
+    await clock.advance(300);
+    expect(steps.map((step) => step.outcome())).toEqual([
+      { resolved: { value: 'a', done: false }, at: 100 },
+      { rejected: undefined, at: 200 },
+      { resolved: { value: undefined, done: true }, at: 200 },
+    ]);
+  });
+
+  test('the iteration is over after an error: every later step ends it', async () => {
     const error = new Error('first fails');
-    const results = ex.asCompleted([failLater(100, error), later(200, 'b')]);
+    const results = ex.asCompleted([failLater(100, error), later(200, 'b'), failLater(300, new Error('c'))]);
     const first = track(results.next());
     await clock.advance(100);
     expect(first.outcome()).toEqual({ rejected: error, at: 100 });
     const after = track(results.next());
     await clock.advance(200);
-    expect(after.outcome()).toEqual({ resolved: { value: undefined, done: true }, at: 100 });
+    expect(after.outcome(), 'the step right after the error').toEqual({ resolved: { value: undefined, done: true }, at: 100 });
+    const later1 = track(results.next());
+    await clock.settle();
+    expect(later1.outcome(), 'a step once every item has settled').toEqual({ resolved: { value: undefined, done: true }, at: 300 });
+  });
+
+  test('next() calls made together: after the one that rejects, the others end the iteration', async () => {
+    const error = new Error('b failed');
+    const results = ex.asCompleted([later(100, 'a'), failLater(200, error), later(300, 'c')]);
+    const steps = [track(results.next()), track(results.next()), track(results.next()), track(results.next())];
+    await clock.advance(300);
+    expect(steps.map((step) => step.outcome())).toEqual([
+      { resolved: { value: 'a', done: false }, at: 100 },
+      { rejected: error, at: 200 },
+      { resolved: { value: undefined, done: true }, at: 200 },
+      { resolved: { value: undefined, done: true }, at: 200 },
+    ]);
+  });
+
+  test('after a break, every later next() ends the iteration', points(2), async () => {
+    const results = ex.asCompleted([later(100, 'a'), later(200, 'b'), later(300, 'c')]);
+    const seen: string[] = [];
+    const loop = (async () => {
+      for await (const value of results) {
+        seen.push(value);
+        break;
+      }
+    })();
+    await clock.advance(100);
+    await loop;
+    expect(seen).toEqual(['a']);
+    const right = track(results.next());
+    await clock.advance(200);
+    const late = track(results.next());
+    await clock.settle();
+    expect([right.outcome(), late.outcome()], 'next() after the break, at 100 ms and at 300 ms').toEqual([
+      { resolved: { value: undefined, done: true }, at: 100 },
+      { resolved: { value: undefined, done: true }, at: 300 },
+    ]);
   });
 
   test('a failure that happens while the loop is busy is thrown at its turn, when the loop asks', async () => {
