@@ -230,14 +230,15 @@ describe('a submission with one test that loops forever', () => {
     report = JSON.parse(readFileSync(file, 'utf8'));
   });
 
-  test('only the tests that hung lose their points, each with a time-out message', () => {
+  test('the tests that hung fail as timed out, and every other test keeps its verdict and its points', () => {
     expect(hanging, 'the solution should still contain the check this test loosens').not.toBe(solution);
     const [exercise] = report.exercises;
-    const failed = exercise!.tests.filter((t) => t.status === 'failed');
-    expect(failed.length).toBeGreaterThan(0);
-    for (const t of failed) expect(t.message, t.name).toBe('timed out: does it loop forever or never resolve?');
+    const hung = exercise!.tests.filter((t) => t.message === 'timed out: does it loop forever or never resolve?');
+    const passed = exercise!.tests.filter((t) => t.status === 'passed');
+    expect(hung.length, 'some tests should have hung').toBeGreaterThan(0);
+    expect(passed.length, 'the tests that did not hang should still pass').toBeGreaterThan(hung.length);
     expect(exercise!.status).toBe('partial');
-    expect(exercise!.points).toBe(exercise!.maxPoints - failed.reduce((n, t) => n + t.maxPoints, 0));
+    expect(exercise!.points).toBe(passed.reduce((n, t) => n + t.maxPoints, 0));
   });
 });
 
