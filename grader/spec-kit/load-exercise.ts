@@ -3,6 +3,7 @@
 // one ExerciseLoadError whose message names the file and says what to do. The import happens in
 // a beforeAll hook, so the spec's tests are still collected with their points and each fails
 // with that message, instead of the whole spec file vanishing from the report.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll } from 'vitest';
 
@@ -30,6 +31,9 @@ export function loadExercise<M extends object>(id: string, required: readonly (k
   const loaded = {} as M;
   beforeAll(async () => {
     const shownPath = displayPath(id);
+    if (!existsSync(path.join(targetRoot(), `${id}.ts`))) {
+      throw new ExerciseLoadError(`${shownPath} is missing. Restore the stub (for example with \`git checkout -- ${shownPath}\`) and try again.`);
+    }
     let module: Record<string, unknown>;
     try {
       module = await import(/* @vite-ignore */ `@target/${id}.ts`);

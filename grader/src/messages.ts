@@ -6,7 +6,9 @@ import type { ReportedError } from './run/events.ts';
 
 const MAX_LINES = 6;
 // Lines that would show where the hidden test lives or what it contains.
-const HIDDEN = /grader[\\/](specs|spec-kit)|\.spec\.ts|^\s*at\s|^\s*\d+\s*\||^\s*\|?\s*\^/;
+// A stack line is `at name (file:line:column)` or `at file:line:column`; a sentence that starts
+// with "at 200 ms, …" is not one.
+const HIDDEN = /grader[\\/](specs|spec-kit)|\.spec\.ts|^\s*at\s.*(\(.*\)|:\d+:\d+)\s*$|^\s*\d+\s*\||^\s*\|?\s*\^/;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export const TIMEOUT_MESSAGE = 'timed out: does it loop forever or never resolve?';
@@ -16,8 +18,10 @@ export function describeFailure(error: ReportedError | undefined, target: string
   const showName = error.name !== 'Error' && error.name !== 'AssertionError' && error.name !== 'ExerciseLoadError';
   let text = (showName ? `${error.name}: ${error.message}` : error.message).replace(ANSI, '');
   if (/Test timed out in \d+ms/.test(text)) return TIMEOUT_MESSAGE;
-  // vitest's note on how it compared; it says nothing to a learner.
-  text = relativePaths(text, target).replace(/ \/\/ Object\.is equality/g, '');
+  // vitest's note on how it compared, and its sign on zero (+0), say nothing to a learner.
+  text = relativePaths(text, target)
+    .replace(/ \/\/ Object\.is equality/g, '')
+    .replace(/([\s(])\+0\b/g, (_, before: string) => `${before}0`);
   const lines = text
     .split('\n')
     .filter((line) => line.trim() !== '' && !HIDDEN.test(line))

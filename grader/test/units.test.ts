@@ -40,6 +40,15 @@ describe('failure messages', () => {
     expect(message).toBe('expected 1 to be 0');
   });
 
+  test('write zero as 0, not as vitest’s +0', () => {
+    expect(describeFailure({ name: 'AssertionError', message: 'timers left: expected 1 to be +0' }, '/t')).toBe('timers left: expected 1 to be 0');
+  });
+
+  test('keep a line of the message that starts with "at" when it is not a stack line', () => {
+    const message = describeFailure({ name: 'AssertionError', message: 'resolved too early\nat 199 ms, one ms before the timer\n    at run (file:///x/sleep.ts:3:9)' }, '/t');
+    expect(message).toBe('resolved too early\nat 199 ms, one ms before the timer');
+  });
+
   test('show the error class when it is not a plain Error', () => {
     expect(describeFailure({ name: 'TypeError', message: 'x is not a function' }, '/t')).toBe('TypeError: x is not a function');
   });

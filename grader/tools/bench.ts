@@ -5,13 +5,19 @@
 // Measures, in this one process:
 //   1. the grader over solutions/ (every exercise): wall time per run, hidden tests per second;
 //   2. the baseline: plain `vitest run` over the same specs and target with vitest's own dot
-//      reporter and no watchdog, so the ratio shows what the grader adds on top of vitest.
+//      reporter and no watchdog, so the ratio shows what the grader adds on top of vitest;
+//   3. watch mode's save-to-verdict latency: ten saves of one exercise file in a copy of
+//      solutions/, each timed from the write to the verdict, with the warm vitest server; and
+//      the cold grade of the same exercise, for comparison.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exercises, files, repoRoot } from '../src/catalogue.ts';
 import { grade } from '../src/commands/grade.ts';
+import { WatchSession } from '../src/commands/watch.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Math.max(1, Number(values.runs) || 3);
@@ -53,3 +59,38 @@ console.log(`grader, median wall      ${(graderMs / 1000).toFixed(2)} s   (runs:
 console.log(`grader, tests per second ${(tests / (graderMs / 1000)).toFixed(0)}`);
 console.log(`vitest alone, median     ${(baselineMs / 1000).toFixed(2)} s   (runs: ${baselineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
 console.log(`grader / vitest alone    ${(graderMs / baselineMs).toFixed(2)}`);
+
+// 3. Save to verdict in watch mode.
+const watchDir = mkdtempSync(path.join(os.tmpdir(), 'course-bench-'));
+cpSync(target, path.join(watchDir, 'exercises'), { recursive: true });
+process.env.COURSE_STATE_FILE = path.join(watchDir, 'state.json');
+const exercise = exercises.find((e) => e.name === 'sleep')!;
+const session = new WatchSession({ start: exercise, target: path.join(watchDir, 'exercises'), manual: false, timeoutSeconds: 20 });
+await session.grade(); // starts the warm server
+const file = session.file;
+const source = readFileSync(file, 'utf8');
+const saveTimes: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const verdict = new Promise<void>((resolve) => {
+    const watcher = watch(path.dirname(file), (_, changed) => {
+      if (changed !== path.basename(file)) return;
+      watcher.close();
+      void session.grade().then(resolve);
+    });
+  });
+  const saved = performance.now();
+  writeFileSync(file, `${source}\n// save ${i}\n`);
+  await verdict;
+  saveTimes.push(performance.now() - saved);
+  if (session.report?.status !== 'done') console.warn(`save ${i + 1}: ${session.report?.status}`);
+}
+session.close();
+const coldTimes: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const start = performance.now();
+  await grade({ filters: [exercise.id], target, timeoutSeconds: 30, quiet: true });
+  coldTimes.push(performance.now() - start);
+}
+const saveMs = median(saveTimes);
+console.log(`watch, save to verdict   ${saveMs.toFixed(0)} ms median of 10 saves of ${exercise.name}   (${saveTimes.map((t) => t.toFixed(0)).join(', ')} ms)`);
+console.log(`cold grade of ${exercise.name}    ${median(coldTimes).toFixed(0)} ms median of 3; warm / cold ${(saveMs / median(coldTimes)).toFixed(2)}`);

@@ -51,7 +51,7 @@ const jobs: Job[] = [
 async function gradeEverything(): Promise<Map<string, string>> {
   const verdicts = new Map<string, string>();
   for (const job of jobs) {
-    const report = await grade({ filters: job.filters, target: job.target, timeoutSeconds: 10, quiet: true });
+    const report = await grade({ filters: job.filters, target: job.target, timeoutSeconds: 20, quiet: true });
     for (const exercise of report.exercises) {
       for (const test of exercise.tests) verdicts.set(`${job.label(exercise.id)} › ${test.name}`, `${test.status} (${exercise.status})`);
     }

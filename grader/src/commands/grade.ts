@@ -1,12 +1,13 @@
 // `npm run grade [filter…] [--target dir] [--json file]`: grades a tree against the hidden specs.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { files } from '../catalogue.ts';
+import { files, repoRoot } from '../catalogue.ts';
 import { UsageError } from '../errors.ts';
 import { writeJsonReport } from '../report/json.ts';
 import { renderTable } from '../report/table.ts';
 import { runSpecs } from '../run/run-specs.ts';
 import { type GradeReport, scoreExercise, totalOf } from '../score.ts';
+import { loadProgress, recordVerdicts, saveProgress } from '../state.ts';
 import { selectExercisesOrExplain } from './select.ts';
 
 export interface GradeOptions {
@@ -36,6 +37,10 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   const outcomes = await runSpecs({ target, specFiles, fileTimeoutMs: options.timeoutSeconds * 1000 });
   const exercises = selected.map((exercise) => scoreExercise(exercise, outcomes.get(files.spec(exercise))!, target));
   const report: GradeReport = { target: options.target, total: totalOf(exercises), exercises };
+  // Grading the learner's own exercises updates their progress, which watch mode and hint read.
+  if (target === path.join(repoRoot, 'exercises') && !options.quiet) {
+    saveProgress(recordVerdicts(loadProgress(), exercises.map((exercise) => ({ id: exercise.id, done: exercise.status === 'done' }))));
+  }
   if (options.json) writeJsonReport(report, options.json);
   if (!options.quiet) {
     console.log(renderTable(report, `${path.relative(process.cwd(), target) || '.'}/`));
@@ -44,7 +49,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   return report;
 }
 
-function resolveTarget(target: string): string {
+export function resolveTarget(target: string): string {
   // npm runs scripts from the repository root; INIT_CWD is where the user typed the command.
   const absolute = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {

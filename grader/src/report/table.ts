@@ -40,7 +40,7 @@ export function renderTable(report: GradeReport, shownTarget: string): string {
   return out.join('\n');
 }
 
-function row(exercise: ExerciseReport, info: Exercise, nameWidth: number): string {
+export function row(exercise: ExerciseReport, info: Exercise, nameWidth: number): string {
   const icon = {
     done: colour.green(glyph.pass),
     partial: colour.yellow(glyph.partial),
@@ -54,7 +54,8 @@ function row(exercise: ExerciseReport, info: Exercise, nameWidth: number): strin
   return `  ${icon} ${pad(info.name, nameWidth)}${pad(statusLabel[exercise.status], 14)}${score}  ${colour.dim(info.title.replace(/`/g, ''))}`;
 }
 
-function details(exercise: ExerciseReport): string[] {
+/** The message of an exercise that does not load or timed out, or its failing tests with their reasons. */
+export function details(exercise: ExerciseReport): string[] {
   if (exercise.message) return [colour.red(indent(exercise.message, 6))];
   if (exercise.status !== 'partial' && exercise.status !== 'failing') return [];
   const failed = exercise.tests.filter((test) => test.status === 'failed');
@@ -70,13 +71,29 @@ function details(exercise: ExerciseReport): string[] {
 
 function nextSteps(report: GradeReport): string[] {
   const next = report.exercises.find((e) => e.status !== 'done');
-  if (!next) return [colour.green('Every graded exercise is done. Well played!')];
+  if (!next) {
+    // Everything graded is done: point past the last graded exercise, to the rest of the course.
+    const lastIndex = Math.max(...report.exercises.map((graded) => allExercises.findIndex((e) => e.id === graded.id)));
+    const following = allExercises[lastIndex + 1];
+    if (!following) return [colour.green('Every graded exercise is done, and that is the end of the course. Well played!')];
+    const lessonDone = following.lesson !== allExercises[lastIndex]!.lesson;
+    return [
+      colour.green(`Every graded exercise is done.${lessonDone ? ` That completes lesson ${allExercises[lastIndex]!.lesson.slice(0, 2)}.` : ''}`),
+      '',
+      ...steps(following),
+    ];
+  }
   const info = allExercises.find((e) => e.id === next.id)!;
+  const fresh = report.exercises.every((e) => e.points === 0) && info.id === allExercises[0]!.id;
+  return [...(fresh ? [`${colour.bold('New here?')} Start with lessons/00-how-this-course-works.md, then:`, ''] : []), ...steps(info)];
+}
+
+function steps(info: Exercise): string[] {
   return [
     `${colour.bold('Next:')} ${info.id} — ${info.title.replace(/`/g, '')}`,
     `  Read   lessons/${info.lesson}.md`,
     `  Edit   exercises/${info.id}.ts`,
     `  Hint   ${info.hints[0] ?? 'none'}`,
-    `  Then   npm run check -- ${info.name}   (visible tests)   ·   npm run grade -- ${info.name}   ·   npm run hint -- ${info.name}`,
+    `  Then   npm run watch   (grades it on every save)   ·   npm run grade -- ${info.name}   ·   npm run hint -- ${info.name}`,
   ];
 }

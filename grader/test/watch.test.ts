@@ -1,0 +1,91 @@
+// Watch mode as a learner meets it: driven in a real terminal (tmux), reading nothing but the
+// screen. The learner saves a correct file and is moved on, asks for a hint, saves a wrong file
+// and sees which tests fail, quits, and comes back to where they were.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repoRoot } from '../src/catalogue.ts';
+
+const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const work = mkdtempSync(path.join(os.tmpdir(), 'course-watch-'));
+const target = path.join(work, 'exercises');
+const stateFile = path.join(work, 'state.json');
+const session = `course-watch-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+function startWatch(): void {
+  const command = `cd ${JSON.stringify(repoRoot)} && NO_COLOR=1 COURSE_STATE_FILE=${JSON.stringify(stateFile)} ${JSON.stringify(process.execPath)} ${JSON.stringify(tsx)} grader/src/cli.ts watch --target ${JSON.stringify(target)}; sleep 30`;
+  tmux('new-session', '-d', '-s', session, '-x', '140', '-y', '60', command);
+}
+
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+
+/** Waits until the screen shows `text`; fails with the screen as it was. */
+async function waitFor(text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = screen();
+    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+    if (Date.now() > deadline) throw new Error(`the screen never showed ${String(text)}; it shows:\n${shown}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const solution = (id: string) => readFileSync(path.join(repoRoot, 'solutions', `${id}.ts`), 'utf8');
+
+describe('npm run watch, in a terminal', () => {
+  beforeAll(() => {
+    cpSync(path.join(repoRoot, 'exercises'), target, { recursive: true });
+    startWatch();
+  });
+  afterAll(() => {
+    try {
+      tmux('kill-session', '-t', session);
+    } catch {
+      // Already gone.
+    }
+  });
+
+  test('a fresh start opens the first exercise, points at lesson 00 and grades the stub', async () => {
+    const shown = await waitFor(/event-order\s+not started\s+0\/\d+/);
+    expect(shown).toContain('lessons/00-how-this-course-works.md');
+    expect(shown).toContain('h hint · n next exercise · l list · r re-run · q quit');
+  });
+
+  test('saving a correct solution marks the exercise done and moves on to the next one', async () => {
+    writeFileSync(path.join(target, '01-event-loop/event-order.ts'), solution('01-event-loop/event-order'));
+    const shown = await waitFor(/sleep\s+not started\s+0\/\d+/);
+    expect(shown).toContain('event-order is done');
+    expect(shown).toContain('1 of 17 exercises done');
+  });
+
+  test('h reveals the first hint, and only the first', async () => {
+    tmux('send-keys', '-t', session, 'h');
+    const shown = await waitFor('Hint 1 of');
+    expect(shown).not.toContain('Hint 2 of');
+  });
+
+  test('saving a wrong solution shows which tests fail and why', async () => {
+    const wrong = readFileSync(path.join(repoRoot, 'grader/wrong/01-event-loop/sleep/leaks-timer.ts'), 'utf8');
+    writeFileSync(path.join(target, '01-event-loop/sleep.ts'), wrong);
+    const shown = await waitFor(/sleep\s+partial\s+\d+\/\d+/);
+    expect(shown).toMatch(/✘ .+/);
+  });
+
+  test('q quits and keeps the progress; starting again resumes at the same exercise', async () => {
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor('Progress saved');
+    const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+    expect(state).toMatchObject({ done: ['01-event-loop/event-order'], current: '01-event-loop/sleep', hintsShown: { '01-event-loop/sleep': 1 } });
+    tmux('kill-session', '-t', session);
+    startWatch();
+    const shown = await waitFor(/sleep\s+partial\s+\d+\/\d+/);
+    expect(shown).toContain('Hint 1 of');
+    expect(shown).not.toContain('lessons/00-how-this-course-works.md');
+  });
+});
