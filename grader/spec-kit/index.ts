@@ -9,8 +9,9 @@
 //   test('resolves after exactly ms of virtual time', points(2), async () => { … });
 export { ExerciseLoadError, LOAD_ERROR_NAME, loadExercise, targetRoot } from './load-exercise.ts';
 export { deferred, failLater, later, realTick, sleep, useVirtualTime, type VirtualClock } from './virtual-time.ts';
-export { captureUnhandledRejections } from './unhandled.ts';
+export { captureUncaughtExceptions, captureUnhandledRejections } from './unhandled.ts';
 export { type Outcome, type Tracked, track } from './track.ts';
+export { describeOutcome, expectList, show } from './describe.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

@@ -99,9 +99,13 @@ export function failLater(ms: number, error: unknown): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(error), ms));
 }
 
-/** A promise settled by hand, with no timer: `const d = deferred<string>(); d.resolve('x')`. */
-export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+/** A promise settled by hand, either way, with no timer: `const d = deferred<string>(); d.resolve('x')`. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
   let resolve!: (value: T) => void;
-  const promise = new Promise<T>((settle) => (resolve = settle));
-  return { promise, resolve };
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((settle, fail) => {
+    resolve = settle;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
 }

@@ -102,8 +102,8 @@
 // 30. Its error is not swallowed: console.error, an uncaught exception or an unhandled rejection.
 //       - the error of a done callback that throws is not swallowed
 import { inspect } from 'node:util';
-import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
-import { captureUnhandledRejections, later, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
+import { captureUncaughtExceptions, captureUnhandledRejections, later, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/04-tasks/task.ts');
 type Task<T> = import('@target/04-tasks/task.ts').Task<T>;
@@ -112,25 +112,6 @@ const ex = loadExercise<Module>('04-tasks/task', ['createTask', 'CancelledError'
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
 const uncaught = captureUncaughtExceptions();
-
-/**
- * Records the uncaught exceptions of each test: what a done callback throws inside
- * `queueMicrotask` ends up here. Local to this spec (the kit only captures rejections).
- */
-function captureUncaughtExceptions(): readonly unknown[] {
-  const seen: unknown[] = [];
-  const record = (error: unknown): void => {
-    seen.push(error);
-  };
-  beforeEach(() => {
-    seen.length = 0;
-    process.on('uncaughtException', record);
-  });
-  afterEach(() => {
-    process.off('uncaughtException', record);
-  });
-  return seen;
-}
 
 /** Work that answers `value` after `ms`, listening to its signal; records the signal and its calls. */
 function work<T>(ms: number, value: T) {

@@ -54,7 +54,7 @@
 //       - a thenable whose then throws rejects the gather with what it threw (never throws)
 //       - an empty array resolves to [] at once, without a timer (instanceof Promise)
 import { describe, expect, test, vi } from 'vitest';
-import { captureUnhandledRejections, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/gather.ts');
 
@@ -67,20 +67,6 @@ function rejectedAlready(error: unknown): Promise<never> {
   const promise = Promise.reject(error);
   promise.catch(() => undefined);
   return promise;
-}
-
-/**
- * A promise settled by hand either way, with no timer (the spec kit's `deferred` only resolves).
- * Local to this spec.
- */
-function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 /**
@@ -320,8 +306,8 @@ describe('a failure, without returnExceptions', () => {
   });
 
   test('of two items that reject in the same tick, the one that rejects first wins', async () => {
-    const first = settleable<string>();
-    const second = settleable<string>();
+    const first = deferred<string>();
+    const second = deferred<string>();
     const firstError = new Error('first argument, rejects second');
     const secondError = new Error('second argument, rejects first');
     const gathered = track(ex.gather([first.promise, second.promise]));

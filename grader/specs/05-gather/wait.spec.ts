@@ -76,17 +76,6 @@ function waitFor(named: Named, options?: Parameters<Module['wait']>[1]) {
   };
 }
 
-/** A promise settled by hand either way, with no timer (the spec kit's `deferred` only resolves). Local to this spec. */
-function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 async function noUnhandledRejectionsYet(): Promise<void> {
   await realTick();
   await realTick();
@@ -161,14 +150,14 @@ describe('FIRST_EXCEPTION', () => {
 
 describe('how wait learns that an item has settled', () => {
   test('the sets are taken in the callback that meets the condition: an item seen just after is pending', points(2), async () => {
-    const a = settleable<string>();
-    const b = settleable<string>();
+    const a = deferred<string>();
+    const b = deferred<string>();
     // Registered before wait's own callbacks: when a settles, this settles b first, but wait's
     // callback for b runs only after its callback for a.
     void a.promise.then(() => b.resolve('b'), () => b.reject(new Error('b')));
     const first = waitFor({ a: a.promise, b: b.promise }, { returnWhen: FIRST_COMPLETED });
-    const c = settleable<string>();
-    const d = settleable<string>();
+    const c = deferred<string>();
+    const d = deferred<string>();
     void c.promise.then(undefined, () => d.reject(new Error('d')));
     const exception = waitFor({ c: c.promise, d: d.promise }, { returnWhen: FIRST_EXCEPTION });
     await clock.settle();

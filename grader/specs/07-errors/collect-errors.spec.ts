@@ -34,9 +34,8 @@
 // 10. No rejection is ever left unhandled.
 //       - failures that happen while an earlier function is still running leave no unhandled rejection
 //       - when every function throws synchronously, it rejects at once with what they threw, in order
-import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { type Outcome, type Tracked, captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/collect-errors.ts');
 
@@ -67,25 +66,6 @@ function fail(ms: number, error: unknown, log?: string[]): () => Promise<never> 
  */
 function run<T>(fns: readonly (() => Promise<T>)[]): Tracked<T[]> {
   return track(ex.runAll(fns));
-}
-
-/** A value on one line, for messages: an Error as `Error('message')`. */
-function show(value: unknown): string {
-  if (value instanceof Error) return `${value.name}(${inspect(value.message)})`;
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  return inspect(value, { depth: 1, breakLength: Infinity });
-}
-
-/** Fails unless the list `actual` equals `expected` (compared as shown), naming both in full in the message. */
-function expectList(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
-  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
-  expect(list(actual) === list(expected), `${what} should be ${list(expected)}, but they are ${list(actual)}`).toBe(true);
-}
-
-/** How a tracked promise stands, in words: `resolved with ['a', 'b'] at 300 ms`. */
-function describeOutcome(outcome: Outcome<unknown>): string {
-  if (outcome === 'pending') return 'is still pending';
-  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
 }
 
 /** Fails unless runAll resolved with `values` (compared as shown) at virtual time `at`, saying what it did instead. */

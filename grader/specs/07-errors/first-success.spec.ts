@@ -54,9 +54,8 @@
 //       - failures before the win leave no unhandled rejection
 //       - when every attempt fails, the only rejection is the AggregateError that the caller handles
 //       - when every function throws synchronously, it rejects at once with what they threw, in order
-import { inspect } from 'node:util';
 import { describe, expect, test, vi } from 'vitest';
-import { type Outcome, type Tracked, captureUnhandledRejections, deferred, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, deferred, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/first-success.ts');
 
@@ -131,24 +130,6 @@ function expectAborted(probes: readonly Probe<unknown>[], expected: readonly boo
   const show = (aborted: readonly boolean[]) => `[${aborted.map((a) => (a ? 'aborted' : 'not aborted')).join(', ')}]`;
   const actual = probes.map((probe) => probe.signal()?.aborted === true);
   expect(show(actual) === show(expected), `${when}, the signals should be ${show(expected)}, but they are ${show(actual)}`).toBe(true);
-}
-
-/** A value on one line, for messages: an Error as `Error('message')`. */
-function show(value: unknown): string {
-  if (value instanceof Error) return `${value.name}(${inspect(value.message)})`;
-  return inspect(value, { depth: 1, breakLength: Infinity });
-}
-
-/** Fails unless the list `actual` equals `expected` (compared as shown), naming both in full in the message. */
-function expectList(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
-  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
-  expect(list(actual) === list(expected), `${what} should be ${list(expected)}, but they are ${list(actual)}`).toBe(true);
-}
-
-/** How a tracked promise stands, in words: `resolved with 'fast' at 100 ms`. */
-function describeOutcome(outcome: Outcome<unknown>): string {
-  if (outcome === 'pending') return 'is still pending';
-  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
 }
 
 /** Fails unless firstSuccess resolved with `value` (compared as shown) at virtual time `at`, saying what it did instead. */

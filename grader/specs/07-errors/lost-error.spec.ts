@@ -35,9 +35,8 @@
 //
 // `Database` says its methods fail by rejecting, never by throwing synchronously, so no test makes
 // one throw.
-import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { type Outcome, type Tracked, captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/lost-error.ts');
 
@@ -91,25 +90,6 @@ function fakeDb(connect: Plan, inserts: Record<string, Plan>) {
  */
 function run(fake: ReturnType<typeof fakeDb>, records: readonly string[]): Tracked<void> {
   return track(ex.importAll(fake.db, records));
-}
-
-/** A value on one line, for messages: an Error as `Error('message')`. */
-function show(value: unknown): string {
-  if (value instanceof Error) return `${value.name}(${inspect(value.message)})`;
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  return inspect(value, { depth: 1, breakLength: Infinity });
-}
-
-/** Fails unless the list `actual` equals `expected` (compared as shown), naming both in full in the message. */
-function expectList(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
-  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
-  expect(list(actual) === list(expected), `${what} should be ${list(expected)}, but they are ${list(actual)}`).toBe(true);
-}
-
-/** How a tracked promise stands, in words: `resolved with undefined at 400 ms`. */
-function describeOutcome(outcome: Outcome<unknown>): string {
-  if (outcome === 'pending') return 'is still pending';
-  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
 }
 
 /** Fails unless importAll resolved with undefined at virtual time `at`, saying what it did instead. */
