@@ -20,18 +20,24 @@ export type Callback<R> = (error: unknown, value?: R) => void;
  * `promisify(fn)` itself does not call `fn`. Each call of the returned function:
  *
  * - calls `fn` at once, synchronously, before it returns (eager like every async function in
- *   JavaScript, unlike a Python coroutine), with the same arguments plus one more: a callback.
- *   Each call calls `fn` once, with a new callback.
+ *   JavaScript, unlike a Python coroutine), with the same arguments plus one more: a callback,
+ *   placed right after the arguments the call was given, however many parameters `fn` declares
+ *   (no padding, no reordering). Each call calls `fn` once, with a new callback.
  * - passes its `this` on to `fn`, so that methods work: after `obj.readAsync = promisify(obj.read)`,
  *   a call `obj.readAsync('a.txt')` runs `obj.read` with `this` being `obj`.
- * - returns a real `Promise`. When the callback is called with `(error, value)`:
+ * - returns a real `Promise`, settled at the moment the callback is called, without any timer.
+ *   When the callback is called with `(error, value)`:
  *   - if `error` is anything but `null` or `undefined`, the promise rejects with exactly that
  *     `error`, whatever it is: an `Error`, a string, a plain object, even `0` or `false`;
  *   - otherwise it resolves with `value` (`undefined` if the callback got no value; arguments
- *     after the value are ignored).
- * - never throws: if `fn` throws synchronously, the promise rejects with what it threw.
+ *     after the value are ignored). Like `resolve`, it follows a `value` that is itself a promise
+ *     or another thenable, and settles as that one does.
+ * - never throws: if `fn` throws synchronously, the promise rejects with exactly what it threw,
+ *   whatever it is, even `undefined` or `null`.
  * - counts only the first call of the callback: later calls are ignored (they do not throw and
  *   do not change the outcome), and so is a throw from `fn` after it has called the callback.
+ * - makes no other promise that can reject: if the caller handles the returned promise, no
+ *   unhandled rejection is reported.
  *
  * TypeScript infers the types: for `read(path: string, cb: (err: Error | null, data?: string) => void)`,
  * `promisify(read)` is a `(path: string) => Promise<string>`.

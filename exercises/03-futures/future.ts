@@ -28,7 +28,11 @@ export type DoneCallback<T> = (future: Future<T>) => void;
  * states, for good: finished with a result (`setResult`), finished with an exception
  * (`setException`), or cancelled (`cancel`). `done()` is true in all three.
  *
- * Creating a future starts nothing: no timer, no work. A future is only a place to put an outcome.
+ * Any value can be the result or the exception, `undefined`, `null`, `0`, `false` and `''`
+ * included: after `setResult(undefined)` the future is done with the result `undefined`, and after
+ * `setException(0)` it has failed with the exception `0`.
+ *
+ * Creating a future starts nothing: it starts no timer. A future is only a place to put an outcome.
  */
 export class Future<T> implements PromiseLike<T> {
   // Add the fields you need here.
@@ -48,8 +52,10 @@ export class Future<T> implements PromiseLike<T> {
    *
    * - Finished with a result: returns it.
    * - Finished with an exception: throws that exception, the very same value given to `setException`.
-   * - Cancelled: throws a `CancelledError` whose message is the `msg` given to `cancel` (the
-   *   default message of `CancelledError` when there was none).
+   * - Cancelled: throws a `CancelledError` whose message is the `msg` given to `cancel`, even `''`
+   *   (and the default message of `CancelledError`, `'the future was cancelled'`, when `msg` was
+   *   left out or `undefined`). Whether each call throws a new `CancelledError` or the same one is
+   *   up to you: only its class and its message count.
    * - Still pending: throws an `InvalidStateError` (it never returns `undefined` for "not yet").
    */
   result(): T {
@@ -70,6 +76,8 @@ export class Future<T> implements PromiseLike<T> {
 
   /**
    * Finishes the future with `value` and queues its done callbacks (see `addDoneCallback`).
+   * `value` is kept as it is, like asyncio does, even when it is a promise: `result()` returns
+   * that very value, and the future is done at once.
    * Throws an `InvalidStateError`, and changes nothing, if the future is already done: a future is
    * settled once, and a second `setResult` or `setException`, or any of them after `cancel`, is a bug.
    */
@@ -93,7 +101,8 @@ export class Future<T> implements PromiseLike<T> {
    * queued, and `cancel` returns `true`. If it is already done (finished or cancelled), nothing
    * changes and `cancel` returns `false`.
    *
-   * After a cancel, `result()` throws and `await` rejects with a `CancelledError` carrying `msg`.
+   * After a cancel, `result()` throws and `await` rejects with a `CancelledError` carrying `msg`
+   * (see `result()` for `''` and for no `msg`).
    */
   cancel(msg?: string): boolean {
     throw new Error('cancel is not implemented yet: open exercises/03-futures/future.ts and write it.');
@@ -103,13 +112,19 @@ export class Future<T> implements PromiseLike<T> {
    * Registers `fn` to be called with this future once it is done.
    *
    * - Callbacks are never called synchronously: not inside `setResult`, `setException` or
-   *   `cancel`, and not inside `addDoneCallback`. Each call is queued as a microtask
+   *   `cancel`, and not inside `addDoneCallback`. Each call is queued as a microtask of its own
    *   (`queueMicrotask`), so it runs before any timer, right after the code that is running now.
    * - Callbacks added while the future is pending are queued, in the order they were added, at
-   *   the moment the future becomes done. A callback added once the future is done is queued at
-   *   once, when it is added (asyncio schedules it with `call_soon`).
+   *   the moment the future becomes done, inside `setResult`, `setException` or `cancel`: they run
+   *   before a microtask queued after that call. A callback added once the future is done is
+   *   queued at once, inside `addDoneCallback` (asyncio schedules it with `call_soon`).
    * - Each registration runs exactly once: adding the same function twice runs it twice, and
    *   adding a callback after completion runs only that callback, not the earlier ones again.
+   * - A callback that throws does not stop the other callbacks and does not change the future or
+   *   its awaiters. Its error is not swallowed either: Node reports it, as it reports any error
+   *   thrown in a microtask.
+   * - How done callbacks interleave with the callbacks of the promises that `then` returns is
+   *   not specified.
    */
   addDoneCallback(fn: DoneCallback<T>): void {
     throw new Error('addDoneCallback is not implemented yet: open exercises/03-futures/future.ts and write it.');
@@ -128,8 +143,10 @@ export class Future<T> implements PromiseLike<T> {
    * What `await future` calls. Returns a real `Promise` that settles as
    * `promise.then(onFulfilled, onRejected)` would if `promise` held the future's outcome:
    * fulfilled with the result, rejected with the exception, or rejected with a `CancelledError`
-   * (carrying `msg`) if the future was cancelled. It works before and after the future is done,
-   * any number of times, and never calls `onFulfilled` or `onRejected` synchronously.
+   * (carrying `msg`) if the future was cancelled. A result that is itself a promise or another
+   * thenable is followed, as `resolve` does: `await` gives what it settles to. It works before
+   * and after the future is done, any number of times, and never calls `onFulfilled` or
+   * `onRejected` synchronously.
    *
    * Calling `then` is what retrieves the outcome: the promise it returns is an ordinary promise,
    * so if it rejects and nobody handles it, Node reports it as an unhandled rejection. A future

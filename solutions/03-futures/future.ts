@@ -23,23 +23,42 @@ type State<T> =
   | { readonly kind: 'cancelled'; readonly message: string | undefined };
 
 /**
- * A result that will be there later: pending, then finished with a result or an exception, or
- * cancelled, for good. Awaiting it works like awaiting a promise; a failure that nobody awaits
- * stays in the future and is never reported as an unhandled rejection.
+ * A result that will be there later. A future starts pending and ends in exactly one of three
+ * states, for good: finished with a result (`setResult`), finished with an exception
+ * (`setException`), or cancelled (`cancel`). `done()` is true in all three.
+ *
+ * Any value can be the result or the exception, `undefined`, `null`, `0`, `false` and `''`
+ * included: after `setResult(undefined)` the future is done with the result `undefined`, and after
+ * `setException(0)` it has failed with the exception `0`.
+ *
+ * Creating a future starts nothing: it starts no timer. A future is only a place to put an outcome.
  */
 export class Future<T> implements PromiseLike<T> {
   #state: State<T> = { kind: 'pending' };
   /** Callbacks waiting for the future to be done; emptied when they are queued. */
   #callbacks: DoneCallback<T>[] = [];
 
+  /** `true` once the future has a result or an exception, or has been cancelled; `false` while pending. */
   done(): boolean {
     return this.#state.kind !== 'pending';
   }
 
+  /** `true` if the future was cancelled; `false` while pending and when it finished in any other way. */
   cancelled(): boolean {
     return this.#state.kind === 'cancelled';
   }
 
+  /**
+   * The outcome, read synchronously.
+   *
+   * - Finished with a result: returns it.
+   * - Finished with an exception: throws that exception, the very same value given to `setException`.
+   * - Cancelled: throws a `CancelledError` whose message is the `msg` given to `cancel`, even `''`
+   *   (and the default message of `CancelledError`, `'the future was cancelled'`, when `msg` was
+   *   left out or `undefined`). Whether each call throws a new `CancelledError` or the same one is
+   *   up to you: only its class and its message count.
+   * - Still pending: throws an `InvalidStateError` (it never returns `undefined` for "not yet").
+   */
   result(): T {
     const state = this.#state;
     switch (state.kind) {
@@ -54,6 +73,14 @@ export class Future<T> implements PromiseLike<T> {
     }
   }
 
+  /**
+   * The exception, read synchronously.
+   *
+   * - Finished with an exception: returns it (the same value given to `setException`).
+   * - Finished with a result: returns `undefined`.
+   * - Cancelled: throws a `CancelledError`, as `result()` does.
+   * - Still pending: throws an `InvalidStateError`.
+   */
   exception(): unknown {
     const state = this.#state;
     switch (state.kind) {
@@ -68,31 +95,89 @@ export class Future<T> implements PromiseLike<T> {
     }
   }
 
+  /**
+   * Finishes the future with `value` and queues its done callbacks (see `addDoneCallback`).
+   * `value` is kept as it is, like asyncio does, even when it is a promise: `result()` returns
+   * that very value, and the future is done at once.
+   * Throws an `InvalidStateError`, and changes nothing, if the future is already done: a future is
+   * settled once, and a second `setResult` or `setException`, or any of them after `cancel`, is a bug.
+   */
   setResult(value: T): void {
     this.#finish({ kind: 'result', value }, 'setResult');
   }
 
+  /**
+   * Finishes the future with `error` (any value, usually an `Error`) and queues its done
+   * callbacks. Throws an `InvalidStateError`, and changes nothing, if the future is already done.
+   *
+   * A future that fails while nobody awaits it is not an unhandled rejection: the error simply
+   * waits in the future until someone asks for it with `result()`, `exception()` or `await`.
+   */
   setException(error: unknown): void {
     this.#finish({ kind: 'exception', error }, 'setException');
   }
 
+  /**
+   * Cancels the future: if it is pending, it becomes cancelled (and done), its done callbacks are
+   * queued, and `cancel` returns `true`. If it is already done (finished or cancelled), nothing
+   * changes and `cancel` returns `false`.
+   *
+   * After a cancel, `result()` throws and `await` rejects with a `CancelledError` carrying `msg`
+   * (see `result()` for `''` and for no `msg`).
+   */
   cancel(msg?: string): boolean {
     if (this.done()) return false;
     this.#finish({ kind: 'cancelled', message: msg }, 'cancel');
     return true;
   }
 
+  /**
+   * Registers `fn` to be called with this future once it is done.
+   *
+   * - Callbacks are never called synchronously: not inside `setResult`, `setException` or
+   *   `cancel`, and not inside `addDoneCallback`. Each call is queued as a microtask of its own
+   *   (`queueMicrotask`), so it runs before any timer, right after the code that is running now.
+   * - Callbacks added while the future is pending are queued, in the order they were added, at
+   *   the moment the future becomes done, inside `setResult`, `setException` or `cancel`: they run
+   *   before a microtask queued after that call. A callback added once the future is done is
+   *   queued at once, inside `addDoneCallback` (asyncio schedules it with `call_soon`).
+   * - Each registration runs exactly once: adding the same function twice runs it twice, and
+   *   adding a callback after completion runs only that callback, not the earlier ones again.
+   * - A callback that throws does not stop the other callbacks and does not change the future or
+   *   its awaiters. Its error is not swallowed either: Node reports it, as it reports any error
+   *   thrown in a microtask.
+   * - How done callbacks interleave with the callbacks of the promises that `then` returns is
+   *   not specified.
+   */
   addDoneCallback(fn: DoneCallback<T>): void {
     if (this.done()) this.#schedule(fn);
     else this.#callbacks.push(fn);
   }
 
+  /**
+   * Removes every registration of `fn` that has not been queued yet and returns how many it
+   * removed (0 if there was none). From the moment the future is done, its callbacks are already
+   * queued: `removeDoneCallback` returns 0 and cannot stop them.
+   */
   removeDoneCallback(fn: DoneCallback<T>): number {
     const before = this.#callbacks.length;
     this.#callbacks = this.#callbacks.filter((callback) => callback !== fn);
     return before - this.#callbacks.length;
   }
 
+  /**
+   * What `await future` calls. Returns a real `Promise` that settles as
+   * `promise.then(onFulfilled, onRejected)` would if `promise` held the future's outcome:
+   * fulfilled with the result, rejected with the exception, or rejected with a `CancelledError`
+   * (carrying `msg`) if the future was cancelled. A result that is itself a promise or another
+   * thenable is followed, as `resolve` does: `await` gives what it settles to. It works before
+   * and after the future is done, any number of times, and never calls `onFulfilled` or
+   * `onRejected` synchronously.
+   *
+   * Calling `then` is what retrieves the outcome: the promise it returns is an ordinary promise,
+   * so if it rejects and nobody handles it, Node reports it as an unhandled rejection. A future
+   * that nobody awaits never causes one.
+   */
   then<A = T, B = never>(
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,

@@ -1,5 +1,57 @@
+// Hidden spec of 02-coroutines/promisify.
+//
+// Clause list: each clause of the stub's doc comment, then the tests that fail when only it is broken.
+//
+//  1. `promisify(fn)` itself does not call `fn`.
+//       - promisify(fn) alone does not call fn
+//  2. Each call calls `fn` at once, synchronously, before it returns.
+//       - calls fn synchronously, before the promisified function returns (eager, like util.promisify)
+//  3. … with the same arguments plus one more: a callback, right after the arguments given, however
+//     many parameters `fn` declares.
+//       - calls fn with the same arguments plus a callback as the last one
+//       - a function that takes only the callback receives only the callback
+//       - the callback comes right after the arguments given, even when fn declares more or fewer parameters
+//  4. Each call calls `fn` once, with a new callback.
+//       - every call calls fn again, once, with a new callback
+//       - calls in flight together are independent: 300, 100 and 200 ms settle at their own times
+//  5. It passes its `this` on to `fn`.
+//       - passes this on: a promisified method assigned to an object runs with that object as this
+//       - passes on the this given with call()
+//  6. It returns a real `Promise`, settled at the moment the callback is called, without any timer.
+//       - returns a real Promise
+//       - resolves with the value at the virtual time the callback is called, not before
+//       - a callback called synchronously inside fn settles the promise at once, without a timer
+//  7. An `error` other than `null`/`undefined` rejects with exactly that error, whatever it is.
+//       - rejects with exactly the error object given to the callback, at that virtual time
+//       - an error of a subclass of Error keeps its class
+//       - an error that is not an Error instance rejects too: a string, a plain object
+//       - falsy errors other than null and undefined reject: 0, "", false and NaN
+//  8. Otherwise it resolves with `value`: `undefined` without one, later arguments ignored.
+//       - resolves with exactly the value object given to the callback
+//       - an error of undefined counts as success
+//       - a callback called with null alone resolves with undefined
+//       - falsy values are values: (null, 0), (null, "") and (null, false) resolve with them
+//       - arguments after the value are ignored: (null, "a", "b") resolves with "a"
+//  9. Like `resolve`, it follows a `value` that is a promise or another thenable.
+//       - a value that is itself a promise is followed, as resolve does
+// 10. It never throws: a synchronous throw from `fn` rejects with exactly what was thrown, even
+//     `undefined` or `null`.
+//       - a synchronous throw inside fn becomes a rejection; the promisified function does not throw
+//       - a synchronous throw of a value that is not an Error rejects with exactly that value: a string, undefined, null
+// 11. Only the first call of the callback counts; later calls neither throw nor change the outcome,
+//     and a throw from `fn` after it has called the callback changes nothing.
+//       - only the first call counts: success then error resolves, and nothing is left unhandled
+//       - only the first call counts: error then success rejects with the first error
+//       - the second call of the callback returns normally instead of throwing
+//       - a throw from fn after it has called the callback changes nothing
+// 12. It makes no other promise that can reject: a handled rejection is not reported as unhandled.
+//       - a rejection that the caller catches is not reported as unhandled
+//       - only the first call counts: success then error resolves, and nothing is left unhandled
+//
+// The types (clause "TypeScript infers the types") are checked by the visible tests under
+// `npm run typecheck`, not here.
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Outcome, captureUnhandledRejections, failLater, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/promisify.ts');
 type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
@@ -7,6 +59,11 @@ type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
 const ex = loadExercise<Module>('02-coroutines/promisify', ['promisify']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
+
+/** A list of events as one line, `a → b → c`, so that a failing order comparison shows both orders in full. */
+function inOrder(events: readonly unknown[]): string {
+  return events.map((event) => (typeof event === 'string' ? event : String(event))).join(' → ');
+}
 
 interface User {
   id: number;
@@ -28,12 +85,35 @@ function answerWith(ms: number, ...answer: unknown[]): (callback: (...args: unkn
   };
 }
 
-/** What a promise settles with, as a value either way, so a test can compare rejections by identity. */
-function settle<T>(promise: Promise<T>): Promise<{ resolved: T } | { rejected: unknown }> {
-  return promise.then(
-    (resolved) => ({ resolved }),
-    (rejected: unknown) => ({ rejected }),
-  );
+/**
+ * How each promise stands after `ms` more of virtual time: 'pending', `{ resolved, at }` or
+ * `{ rejected, at }`, with the virtual time it settled at. It never awaits the promises
+ * themselves, so a solution that settles too late fails the test instead of hanging it.
+ */
+async function outcomesAfter(ms: number, ...promises: Promise<unknown>[]): Promise<Outcome<unknown>[]> {
+  const tracked = promises.map((promise) => track(promise));
+  await clock.advance(ms);
+  return tracked.map((t) => t.outcome());
+}
+
+/**
+ * How `promise` has settled once the code queued for "right now" has run (microtasks, and timers
+ * due at the current virtual time): `{ resolved }`, `{ rejected }` or 'pending'. Tests whose fn
+ * calls back synchronously use it instead of `await`, so a solution that waits for a timer fails
+ * only the test about timers instead of hanging in every test.
+ */
+async function settledNow<T>(promise: Promise<T>): Promise<{ resolved: T } | { rejected: unknown } | 'pending'> {
+  const tracked = track(promise);
+  await clock.settle();
+  await flushMicrotasks();
+  const outcome = tracked.outcome();
+  if (outcome === 'pending') return 'pending';
+  return 'resolved' in outcome ? { resolved: outcome.resolved } : { rejected: outcome.rejected };
+}
+
+/** Runs the microtasks queued so far (and those they queue), without moving virtual time or running any timer. */
+async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
 describe('calling the original function', () => {
@@ -44,13 +124,13 @@ describe('calling the original function', () => {
       callback(null, 'ok');
     };
     const object = { x: 1 };
-    await ex.promisify(record)(7, 'seven', object);
-    expect(received).toHaveLength(1);
+    expect(await settledNow(ex.promisify(record)(7, 'seven', object))).toStrictEqual({ resolved: 'ok' });
+    expect(received, 'fn should be called exactly once').toHaveLength(1);
     const args = received[0]!;
-    expect(args).toHaveLength(4);
-    expect(args.slice(0, 3)).toEqual([7, 'seven', object]);
-    expect(args[2]).toBe(object);
-    expect(typeof args[3]).toBe('function');
+    expect(args, 'fn should get the 3 arguments plus the callback').toHaveLength(4);
+    expect(args.slice(0, 3), 'the arguments fn got, before the callback').toStrictEqual([7, 'seven', object]);
+    expect(args[2], 'an object argument should be passed on as that very object').toBe(object);
+    expect(typeof args[3], 'the last argument of fn should be the callback').toBe('function');
   });
 
   test('a function that takes only the callback receives only the callback', async () => {
@@ -59,10 +139,32 @@ describe('calling the original function', () => {
       received.push(args);
       args[0](null, 'pong');
     };
-    await expect(ex.promisify(ping)()).resolves.toBe('pong');
-    expect(received).toHaveLength(1);
-    expect(received[0]).toHaveLength(1);
-    expect(typeof received[0]![0]).toBe('function');
+    expect(await settledNow(ex.promisify(ping)())).toStrictEqual({ resolved: 'pong' });
+    expect(received, 'fn should be called exactly once').toHaveLength(1);
+    expect(received[0], 'a call with no arguments should pass fn the callback alone').toHaveLength(1);
+    expect(typeof received[0]![0], 'the only argument should be the callback').toBe('function');
+  });
+
+  test('the callback comes right after the arguments given, even when fn declares more or fewer parameters', points(2), async () => {
+    const received: unknown[][] = [];
+    // Declares three parameters (fn.length is 3), the last one the callback; reads what it really got.
+    const declared = function (_a: unknown, _b: unknown, _callback: unknown): void {
+      const args = Array.from(arguments) as unknown[];
+      received.push(args);
+      (args[args.length - 1] as Callback<string>)(null, 'ok');
+    };
+    const promisified = ex.promisify(declared as never) as unknown as (...args: unknown[]) => Promise<string>;
+    await settledNow(promisified('only one'));
+    await settledNow(promisified('one', 'two', 'three'));
+    await settledNow(promisified('one', undefined));
+    expect(
+      received.map((args) => args.map((arg) => (typeof arg === 'function' ? '<callback>' : arg))),
+      'the arguments fn got in each call: the given ones, then the callback, nothing added in between',
+    ).toStrictEqual([
+      ['only one', '<callback>'],
+      ['one', 'two', 'three', '<callback>'],
+      ['one', undefined, '<callback>'],
+    ]);
   });
 
   test('calls fn synchronously, before the promisified function returns (eager, like util.promisify)', points(2), () => {
@@ -75,7 +177,7 @@ describe('calling the original function', () => {
     events.push('before the call');
     void startAsync('job');
     events.push('after the call');
-    expect(events).toEqual(['before the call', 'fn called with job', 'after the call']);
+    expect(inOrder(events), 'fn should run inside the call, not later').toBe(inOrder(['before the call', 'fn called with job', 'after the call']));
   });
 
   test('promisify(fn) alone does not call fn', () => {
@@ -85,7 +187,7 @@ describe('calling the original function', () => {
       callback(null, 1);
     };
     ex.promisify(fn);
-    expect(calls).toBe(0);
+    expect(calls, 'promisify(fn) should only build the function; fn runs when that function is called').toBe(0);
   });
 
   test('every call calls fn again, once, with a new callback', async () => {
@@ -95,28 +197,28 @@ describe('calling the original function', () => {
       callback(null, n * 10);
     };
     const fnAsync = ex.promisify(fn);
-    const results = [await fnAsync(1), await fnAsync(2), await fnAsync(3)];
-    expect(results).toEqual([10, 20, 30]);
-    expect(callbacks).toHaveLength(3);
-    expect(new Set(callbacks).size).toBe(3);
+    const results = [await settledNow(fnAsync(1)), await settledNow(fnAsync(2)), await settledNow(fnAsync(3))];
+    expect(results).toStrictEqual([{ resolved: 10 }, { resolved: 20 }, { resolved: 30 }]);
+    expect(callbacks, 'three calls should call fn three times').toHaveLength(3);
+    expect(new Set(callbacks).size, 'each call should pass fn a callback of its own').toBe(3);
   });
 
   test('passes this on: a promisified method assigned to an object runs with that object as this', points(2), async () => {
     class Store {
       data = new Map([['answer', 42]]);
       get(key: string, callback: Callback<number>): void {
+        const self = this as Store | undefined;
         setTimeout(() => {
-          if (this.data.has(key)) callback(null, this.data.get(key));
+          if (self?.data === undefined) callback(new Error(`store.get ran with this = ${String(self)}, not the store`));
+          else if (self.data.has(key)) callback(null, self.data.get(key));
           else callback(new Error(`no ${key}`));
         }, 5);
       }
     }
     const store = new Store() as Store & { getAsync?: (key: string) => Promise<number> };
     store.getAsync = ex.promisify(store.get);
-    const result = store.getAsync('answer');
-    const caught = settle(result);
-    await clock.advance(5);
-    expect(await caught).toEqual({ resolved: 42 });
+    const [outcome] = await outcomesAfter(5, store.getAsync('answer'));
+    expect(outcome, 'store.getAsync("answer") should run store.get with this being store').toStrictEqual({ resolved: 42, at: 5 });
   });
 
   test('passes on the this given with call()', async () => {
@@ -126,8 +228,8 @@ describe('calling the original function', () => {
       callback(null);
     };
     const context = { name: 'context' };
-    await ex.promisify(whoAmI).call(context);
-    expect(seen).toBe(context);
+    await settledNow(ex.promisify(whoAmI).call(context));
+    expect(seen, 'the this of fn').toBe(context);
   });
 
   test('returns a real Promise', () => {
@@ -136,7 +238,7 @@ describe('calling the original function', () => {
     };
     const result = ex.promisify(fn)();
     expect(result).toBeInstanceOf(Promise);
-    void result.catch(() => undefined);
+    void Promise.resolve(result).catch(() => undefined);
   });
 });
 
@@ -145,66 +247,88 @@ describe('success', () => {
     const fetchUserAsync = ex.promisify(fetchUser);
     const user = track(fetchUserAsync(1, 300));
     await clock.advance(299);
-    expect(user.state()).toBe('pending');
+    expect(user.state(), 'at 299 ms, before the callback').toBe('pending');
     await clock.advance(1);
-    expect(user.state()).toBe('resolved');
+    expect(user.state(), 'at 300 ms, when the callback is called').toBe('resolved');
     expect(user.settledAt()).toBe(300);
     expect(user.value()).toEqual({ id: 1, name: 'user 1' });
   });
 
+  test('a callback called synchronously inside fn settles the promise at once, without a timer', points(2), async () => {
+    const double = (n: number, callback: Callback<number>): void => callback(null, n * 2);
+    const fail = (callback: Callback<number>): void => callback(new Error('at once'));
+    const doubled = track(ex.promisify(double)(21));
+    const failed = track(ex.promisify(fail)());
+    await flushMicrotasks();
+    expect(doubled.outcome(), 'without moving time or running any timer').toStrictEqual({ resolved: 42, at: 0 });
+    expect(failed.state(), 'an error given synchronously, without moving time').toBe('rejected');
+    expect(clock.timersStarted(), 'timers started by promisify').toBe(0);
+  });
+
   test('resolves with exactly the value object given to the callback', async () => {
     const value = { big: 'object' };
-    const result = ex.promisify(answerWith(10, null, value))();
+    const result = track(ex.promisify(answerWith(10, null, value))());
     await clock.advance(10);
-    expect(await result).toBe(value);
+    expect(result.outcome(), 'callback(null, value) at 10 ms').toStrictEqual({ resolved: value, at: 10 });
+    expect(result.value(), 'the very object given to the callback, not a copy').toBe(value);
   });
 
   test('an error of undefined counts as success', async () => {
-    const result = ex.promisify(answerWith(10, undefined, 'fine'))();
-    await clock.advance(10);
-    await expect(result).resolves.toBe('fine');
+    const [outcome] = await outcomesAfter(10, ex.promisify(answerWith(10, undefined, 'fine'))());
+    expect(outcome, 'callback(undefined, "fine") at 10 ms').toStrictEqual({ resolved: 'fine', at: 10 });
   });
 
   test('a callback called with null alone resolves with undefined', async () => {
-    const result = ex.promisify(answerWith(10, null))();
-    await clock.advance(10);
-    await expect(result).resolves.toBeUndefined();
+    const [outcome] = await outcomesAfter(10, ex.promisify(answerWith(10, null))());
+    expect(outcome, 'callback(null) at 10 ms').toStrictEqual({ resolved: undefined, at: 10 });
   });
 
   test('falsy values are values: (null, 0), (null, "") and (null, false) resolve with them', async () => {
-    const results = Promise.all([0, '', false].map((value) => ex.promisify(answerWith(10, null, value))()));
-    await clock.advance(10);
-    expect(await results).toEqual([0, '', false]);
+    const outcomes = await outcomesAfter(10, ...[0, '', false].map((value) => ex.promisify(answerWith(10, null, value))()));
+    expect(outcomes, 'callback(null, 0), callback(null, ""), callback(null, false), at 10 ms').toStrictEqual([
+      { resolved: 0, at: 10 },
+      { resolved: '', at: 10 },
+      { resolved: false, at: 10 },
+    ]);
   });
 
   test('arguments after the value are ignored: (null, "a", "b") resolves with "a"', async () => {
-    const result = ex.promisify(answerWith(10, null, 'a', 'b'))();
-    await clock.advance(10);
-    await expect(result).resolves.toBe('a');
+    const [outcome] = await outcomesAfter(10, ex.promisify(answerWith(10, null, 'a', 'b'))());
+    expect(outcome, 'callback(null, "a", "b") at 10 ms').toStrictEqual({ resolved: 'a', at: 10 });
   });
 
-  test('a callback called synchronously inside fn resolves the promise too', async () => {
-    const double = (n: number, callback: Callback<number>): void => callback(null, n * 2);
-    await expect(ex.promisify(double)(21)).resolves.toBe(42);
+  test('a value that is itself a promise is followed, as resolve does', async () => {
+    const error = new Error('the inner promise failed');
+    const fulfilled = track(ex.promisify(answerWith(10, null, Promise.resolve('inner value')))());
+    const rejected = track(ex.promisify(answerWith(10, null, failLater(30, error)))());
+    await clock.advance(29);
+    expect(fulfilled.outcome(), 'callback(null, Promise.resolve("inner value")) at 10 ms').toStrictEqual({ resolved: 'inner value', at: 10 });
+    expect(rejected.outcome(), 'callback(null, a promise that rejects at 30 ms), at 29 ms').toBe('pending');
+    await clock.advance(1);
+    expect(rejected.outcome(), 'callback(null, a promise that rejects at 30 ms), at 30 ms').toStrictEqual({ rejected: error, at: 30 });
   });
 
   test('calls in flight together are independent: 300, 100 and 200 ms settle at their own times', points(2), async () => {
     const fetchUserAsync = ex.promisify(fetchUser);
     const settled: string[] = [];
-    const all = Promise.all(
-      [
-        [1, 300],
-        [2, 100],
-        [3, 200],
-      ].map(async ([id, ms]) => {
-        const user = await fetchUserAsync(id!, ms!);
-        settled.push(`${user.name}@${clock.now()}`);
-        return user.id;
-      }),
+    const calls = [
+      [1, 300],
+      [2, 100],
+      [3, 200],
+    ].map(([id, ms]) =>
+      track(
+        fetchUserAsync(id!, ms!).then((user) => {
+          settled.push(`${user.name}@${clock.now()}`);
+          return user.id;
+        }),
+      ),
     );
     await clock.advance(300);
-    expect(await all).toEqual([1, 2, 3]);
-    expect(settled).toEqual(['user 2@100', 'user 3@200', 'user 1@300']);
+    expect(
+      calls.map((call) => call.state()),
+      'three calls in flight, after 300 ms: each should have settled',
+    ).toEqual(['resolved', 'resolved', 'resolved']);
+    expect(inOrder(settled), 'which user arrived when').toBe(inOrder(['user 2@100', 'user 3@200', 'user 1@300']));
   });
 });
 
@@ -213,40 +337,43 @@ describe('failure', () => {
     const error = new Error('disk on fire');
     const result = ex.promisify(answerWith(250, error, 'ignored'))();
     const outcome = track(result);
-    const rejected = expect(result).rejects.toBe(error);
     await clock.advance(249);
-    expect(outcome.state()).toBe('pending');
+    expect(outcome.state(), 'at 249 ms, before the callback').toBe('pending');
     await clock.advance(1);
-    expect(outcome.state()).toBe('rejected');
+    expect(outcome.state(), 'at 250 ms, when the callback gets the error').toBe('rejected');
     expect(outcome.settledAt()).toBe(250);
-    await rejected;
+    expect(outcome.value(), 'the very error given to the callback').toBe(error);
   });
 
   test('an error of a subclass of Error keeps its class', async () => {
     class NotFoundError extends Error {
       override name = 'NotFoundError';
     }
-    const result = ex.promisify(answerWith(10, new NotFoundError('gone')))();
-    const rejected = expect(result).rejects.toBeInstanceOf(NotFoundError);
+    const error = new NotFoundError('gone');
+    const result = track(ex.promisify(answerWith(10, error))());
     await clock.advance(10);
-    await rejected;
+    expect(result.outcome(), 'callback(new NotFoundError("gone")) at 10 ms').toStrictEqual({ rejected: error, at: 10 });
+    expect(result.value()).toBeInstanceOf(NotFoundError);
   });
 
   test('an error that is not an Error instance rejects too: a string, a plain object', points(2), async () => {
     const code = { code: 'ENOENT', message: 'no such file' };
-    const fromString = settle(ex.promisify(answerWith(10, 'just a string'))());
-    const fromObject = settle(ex.promisify(answerWith(10, code, 'ignored'))());
+    const fromString = track(ex.promisify(answerWith(10, 'just a string'))());
+    const fromObject = track(ex.promisify(answerWith(10, code, 'ignored'))());
     await clock.advance(10);
-    expect(await fromString).toEqual({ rejected: 'just a string' });
-    const objectOutcome = await fromObject;
-    expect(objectOutcome).toEqual({ rejected: code });
-    expect((objectOutcome as { rejected: unknown }).rejected).toBe(code);
+    expect(fromString.outcome(), 'callback("just a string") at 10 ms').toStrictEqual({ rejected: 'just a string', at: 10 });
+    expect(fromObject.outcome(), 'callback({ code: "ENOENT", … }, "ignored") at 10 ms').toStrictEqual({ rejected: code, at: 10 });
+    expect(fromObject.value(), 'the very object, not a copy or a wrapper').toBe(code);
   });
 
-  test('falsy errors other than null and undefined reject: 0, "" and false', points(2), async () => {
-    const outcomes = Promise.all([0, '', false].map((error) => settle(ex.promisify(answerWith(10, error, 'value'))())));
-    await clock.advance(10);
-    expect(await outcomes).toEqual([{ rejected: 0 }, { rejected: '' }, { rejected: false }]);
+  test('falsy errors other than null and undefined reject: 0, "", false and NaN', points(2), async () => {
+    const outcomes = await outcomesAfter(10, ...[0, '', false, Number.NaN].map((error) => ex.promisify(answerWith(10, error, 'value'))()));
+    expect(outcomes, 'callback(0, "value"), callback("", "value"), callback(false, "value"), callback(NaN, "value"), at 10 ms').toStrictEqual([
+      { rejected: 0, at: 10 },
+      { rejected: '', at: 10 },
+      { rejected: false, at: 10 },
+      { rejected: Number.NaN, at: 10 },
+    ]);
   });
 
   test('a synchronous throw inside fn becomes a rejection; the promisified function does not throw', points(2), async () => {
@@ -259,9 +386,22 @@ describe('failure', () => {
     let result: Promise<string> | undefined;
     expect(() => {
       result = brokenAsync('');
-    }).not.toThrow();
+    }, 'the promisified function should not throw').not.toThrow();
     expect(result).toBeInstanceOf(Promise);
-    await expect(result).rejects.toBe(error);
+    expect(await settledNow(result!), 'what the promise does after fn threw').toStrictEqual({ rejected: error });
+  });
+
+  test('a synchronous throw of a value that is not an Error rejects with exactly that value: a string, undefined, null', points(2), async () => {
+    const throwing = (thrown: unknown) => (): void => {
+      throw thrown;
+    };
+    for (const thrown of ['a string', undefined, null]) {
+      let result: Promise<unknown> | undefined;
+      expect(() => {
+        result = ex.promisify(throwing(thrown) as (callback: Callback<unknown>) => void)();
+      }, `the promisified function should not throw when fn throws ${String(thrown)}`).not.toThrow();
+      expect(await settledNow(result!), `fn throws ${JSON.stringify(thrown) ?? 'undefined'}`).toStrictEqual({ rejected: thrown });
+    }
   });
 
   test('a throw from fn after it has called the callback changes nothing', async () => {
@@ -269,16 +409,34 @@ describe('failure', () => {
       callback(null, 'answered');
       throw new Error('too late');
     };
-    await expect(ex.promisify(answerThenThrow)()).resolves.toBe('answered');
+    const failThenThrow = (callback: Callback<string>): void => {
+      callback('first error');
+      throw new Error('too late');
+    };
+    let answered: Promise<string> | undefined;
+    let failed: Promise<string> | undefined;
+    expect(() => {
+      answered = ex.promisify(answerThenThrow)();
+      failed = ex.promisify(failThenThrow)();
+    }, 'the promisified function should not throw').not.toThrow();
+    expect(await settledNow(answered!), 'callback(null, "answered"), then a throw').toStrictEqual({ resolved: 'answered' });
+    expect(await settledNow(failed!), 'callback("first error"), then a throw').toStrictEqual({ rejected: 'first error' });
   });
 
-  test('a rejection that the caller catches is not reported as unhandled', async () => {
+  test('a rejection that the caller catches is not reported as unhandled', points(2), async () => {
     const fetchUserAsync = ex.promisify(fetchUser);
     const caught = fetchUserAsync(-1, 50).catch((error: unknown) => (error as Error).message);
-    await clock.advance(50);
-    expect(await caught).toBe('no user -1');
+    const thrown = ex.promisify((_callback: Callback<void>) => {
+      throw new Error('thrown');
+    })().catch(() => 'caught');
+    const outcomes = await outcomesAfter(50, caught, thrown);
+    expect(outcomes, 'an error at 50 ms and a synchronous throw, each caught by the caller').toStrictEqual([
+      { resolved: 'no user -1', at: 50 },
+      { resolved: 'caught', at: 0 },
+    ]);
     await realTick();
-    expect(unhandled).toEqual([]);
+    await realTick();
+    expect(unhandled, 'rejections nobody handled').toEqual([]);
   });
 });
 
@@ -290,11 +448,10 @@ describe('a callback called more than once', () => {
     };
     const result = track(ex.promisify(twice)());
     await clock.advance(20);
-    expect(result.state()).toBe('resolved');
-    expect(result.value()).toBe('first');
-    expect(result.settledAt()).toBe(10);
+    expect(result.outcome(), 'callback(null, "first") at 10 ms, then callback(new Error("second")) at 20 ms').toStrictEqual({ resolved: 'first', at: 10 });
     await realTick();
-    expect(unhandled).toEqual([]);
+    await realTick();
+    expect(unhandled, 'rejections nobody handled').toEqual([]);
   });
 
   test('only the first call counts: error then success rejects with the first error', async () => {
@@ -305,9 +462,7 @@ describe('a callback called more than once', () => {
     };
     const result = track(ex.promisify(twice)());
     await clock.advance(20);
-    expect(result.state()).toBe('rejected');
-    expect(result.value()).toBe(error);
-    expect(result.settledAt()).toBe(10);
+    expect(result.outcome(), 'callback(error) at 10 ms, then callback(null, "second") at 20 ms').toStrictEqual({ rejected: error, at: 10 });
   });
 
   test('the second call of the callback returns normally instead of throwing', () => {
@@ -322,6 +477,6 @@ describe('a callback called more than once', () => {
       }
     };
     void ex.promisify(twice)().catch(() => undefined);
-    expect(thrown).toEqual([]);
+    expect(thrown, 'what the later calls of the callback threw').toEqual([]);
   });
 });
