@@ -77,7 +77,7 @@ export const course: readonly LessonInfo[] = [
         hints: [
           'Return a function that returns `new Promise(...)`, and call the original function inside the executor with the arguments plus one more: your callback.',
           'In the callback, reject when the error is neither `null` nor `undefined`, otherwise resolve with the value.',
-          'Call the original with `fn.apply(this, [...args, callback])` from a non-arrow function, so that methods keep their `this`; a synchronous throw inside the executor already becomes a rejection.',
+          'Call the original with `fn.apply(this, [...args, callback])` from a non-arrow function, so that methods keep their `this`; a synchronous throw inside the executor already becomes a rejection: reject it there directly, not through your callback, where a thrown `undefined` would look like success.',
         ],
       },
       {
@@ -85,8 +85,8 @@ export const course: readonly LessonInfo[] = [
         title: 'A lazy coroutine that starts when first awaited',
         hints: [
           'An object with a `then(onFulfilled, onRejected)` method can be awaited: `await` calls `then` for you.',
-          'Do not call `fn` in `lazy` itself; call it in the first `then` (or `catch`), and keep a promise of its outcome: `Promise.resolve(fn())` turns a plain value or a thenable into one. `started` is simply whether that promise exists yet.',
-          'Every later `then` reuses the stored promise, so `fn` runs once. Call `fn` synchronously, inside a `try`/`catch` that stores `Promise.reject(error)` (or inside `new Promise((resolve) => resolve(fn()))`, whose executor runs at once), so that a synchronous throw becomes a rejection instead of escaping from `then`.',
+          'Do not call `fn` in `lazy` itself; call it in the first `then` (or `catch`). Before you call it, create and store the promise of its outcome (with its `resolve` and `reject`) and set `started`: `fn` may read `started`, or call `then` again, while it runs.',
+          'Every later `then` reuses the stored promise, so `fn` runs once. Then call `resolve(fn())` inside a `try`/`catch` whose `catch` calls `reject(error)`: `resolve` follows a promise or thenable that `fn` returns, and a synchronous throw becomes a rejection with exactly what was thrown instead of escaping from `then`.',
         ],
       },
     ],
@@ -100,7 +100,7 @@ export const course: readonly LessonInfo[] = [
         title: 'An asyncio-style `Future`',
         hints: [
           'Keep the state in plain fields (pending, a result, an exception, or cancelled) so that `done()`, `result()` and `exception()` can answer synchronously; every method starts by checking that state, and `setResult`, `setException` and `cancel` do nothing but throw (or return false) once the future is done.',
-          'Keep the done callbacks in an array. When the future completes, take the array, empty it, and queue each callback with `queueMicrotask(() => fn(this))`, in order; a callback added after completion is queued at once, never called on the spot. `removeDoneCallback` filters the array and returns how many it removed.',
+          'Keep the done callbacks in an array. When the future completes, take the array, empty it, and queue each callback with its own `queueMicrotask(() => fn(this))`, in order, without a `try`/`catch` that would swallow its errors; a callback added after completion is queued at once, never called on the spot. `removeDoneCallback` filters the array and returns how many it removed.',
           'Do not create a promise in the constructor: a rejected promise that nobody awaits is an unhandled rejection. In `then`, build a new promise on demand, settle it from a done callback (`try { resolve(this.result()) } catch (error) { reject(error) }`), and return `promise.then(onFulfilled, onRejected)`.',
         ],
       },

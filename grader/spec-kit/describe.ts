@@ -22,3 +22,8 @@ export function describeOutcome(outcome: Outcome<unknown>): string {
   if (outcome === 'pending') return 'is still pending';
   return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
 }
+
+/** The order of events on one line, `a → b → c`, so that two orders can be compared and read in full. */
+export function inOrder(events: readonly unknown[]): string {
+  return events.map((event) => (typeof event === 'string' ? event : String(event))).join(' → ');
+}

@@ -11,7 +11,7 @@ export { ExerciseLoadError, LOAD_ERROR_NAME, loadExercise, targetRoot } from './
 export { deferred, failLater, later, realTick, sleep, useVirtualTime, type VirtualClock } from './virtual-time.ts';
 export { captureUncaughtExceptions, captureUnhandledRejections } from './unhandled.ts';
 export { type Outcome, type Tracked, track } from './track.ts';
-export { describeOutcome, expectList, show } from './describe.ts';
+export { describeOutcome, expectList, inOrder, show } from './describe.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

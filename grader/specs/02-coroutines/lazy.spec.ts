@@ -57,18 +57,13 @@
 // 13. The only promises that can reject are those `then` and `catch` return: handled, nothing is reported.
 //       - rejections that are caught leave no unhandled rejection behind
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/lazy.ts');
 
 const ex = loadExercise<Module>('02-coroutines/lazy', ['lazy']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
-
-/** A list of events as one line, `a → b → c`, so that a failing order comparison shows both orders in full. */
-function inOrder(events: readonly unknown[]): string {
-  return events.map((event) => (typeof event === 'string' ? event : String(event))).join(' → ');
-}
 
 /** A function that counts its calls and answers `value` after `ms` of virtual time. */
 function slow<T>(ms: number, value: T): { fn: () => Promise<T>; calls: () => number } {

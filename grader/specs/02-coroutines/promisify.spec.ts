@@ -51,7 +51,7 @@
 // The types (clause "TypeScript infers the types") are checked by the visible tests under
 // `npm run typecheck`, not here.
 import { describe, expect, test } from 'vitest';
-import { type Outcome, captureUnhandledRejections, failLater, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Outcome, captureUnhandledRejections, failLater, loadExercise, points, realTick, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/promisify.ts');
 type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
@@ -59,11 +59,6 @@ type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
 const ex = loadExercise<Module>('02-coroutines/promisify', ['promisify']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
-
-/** A list of events as one line, `a → b → c`, so that a failing order comparison shows both orders in full. */
-function inOrder(events: readonly unknown[]): string {
-  return events.map((event) => (typeof event === 'string' ? event : String(event))).join(' → ');
-}
 
 interface User {
   id: number;

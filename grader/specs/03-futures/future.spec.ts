@@ -112,8 +112,8 @@
 // Left open on purpose (the doc comment says so): whether result() throws a new CancelledError each
 // time, and how done callbacks interleave with the reactions of the promises then returns. No test
 // depends on either.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describe, expect, test } from 'vitest';
+import { captureUncaughtExceptions, captureUnhandledRejections, inOrder, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/03-futures/future.ts');
 
@@ -121,30 +121,6 @@ const ex = loadExercise<Module>('03-futures/future', ['Future', 'InvalidStateErr
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
 
-/** A list of events as one line, `a → b → c`, so that a failing order comparison shows both orders in full. */
-function inOrder(events: readonly unknown[]): string {
-  return events.map((event) => (typeof event === 'string' ? event : String(event))).join(' → ');
-}
-
-/**
- * Records the errors thrown by code that nobody called (an error thrown inside a microtask), so a
- * test can check that the error of a done callback that throws was reported, not swallowed. Kept
- * local to this spec: it is the only one that needs it.
- */
-function captureUncaughtExceptions(): readonly unknown[] {
-  const seen: unknown[] = [];
-  const record = (error: unknown): void => {
-    seen.push(error);
-  };
-  beforeEach(() => {
-    seen.length = 0;
-    process.on('uncaughtException', record);
-  });
-  afterEach(() => {
-    process.off('uncaughtException', record);
-  });
-  return seen;
-}
 const uncaught = captureUncaughtExceptions();
 
 const DEFAULT_CANCEL_MESSAGE = 'the future was cancelled';
