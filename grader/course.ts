@@ -172,7 +172,7 @@ export const course: readonly LessonInfo[] = [
         title: '`waitFor(fn, ms)` that aborts the work and leaks no timer',
         hints: [
           'Create an `AbortController`, start a `setTimeout` for `ms`, then call `fn(controller.signal)` and follow its promise with `.then(onValue, onError)`: whichever of the timer and the promise comes first decides the outcome.',
-          'When the timer fires, build `new DOMException(\'timed out\', \'TimeoutError\')`, call `controller.abort(error)` first and `reject(error)` second, and do not wait for `fn`: handling both branches of its `.then` already keeps a late rejection from being unhandled.',
+          'When the timer fires, build `new DOMException(\'timed out\', \'TimeoutError\')`, settle first (set your `settled` flag and `reject(error)`), then call `controller.abort(error)`, so that `fn`\'s reaction to the abort cannot win; do not wait for `fn`: handling both branches of its `.then` already keeps a late rejection from being unhandled.',
           'Send every way out (value, error, synchronous throw, timeout, outer abort) through one `finish` function that runs once: it sets a `settled` flag, calls `clearTimeout(timer)` and `options.signal?.removeEventListener(\'abort\', onOuterAbort)`. Check `options.signal?.aborted` before anything else, and wrap the call of `fn` in `try`/`catch`.',
         ],
       },

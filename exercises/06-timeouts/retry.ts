@@ -7,13 +7,16 @@
 // Here the same loop takes an AbortSignal: aborting it stops the retrying at once.
 
 export interface RetryOptions {
-  /** How many tries in all, the first one included: a whole number of at least 1. */
+  /** How many tries in all, the first one included: a whole number of at least 1 (`Infinity` is not one). */
   attempts: number;
   /** The wait after the first failure, in milliseconds. */
   baseDelayMs: number;
   /** Each wait is `factor` times the one before. Default 2. */
   factor?: number;
-  /** The longest wait, in milliseconds: a longer one is cut down to this (before any jitter). No cap by default. */
+  /**
+   * The longest wait, in milliseconds: a longer one is cut down to this (before any jitter), and 0
+   * is a cap like any other (every wait is then 0 ms). No cap by default.
+   */
   maxDelayMs?: number;
   /**
    * Randomises each wait ("full jitter"): the wait becomes `delay * random()`, where `delay` is the
@@ -31,8 +34,8 @@ export interface RetryOptions {
  * Calls `fn(attempt, signal)` until it succeeds, waiting longer and longer between tries.
  *
  * - `attempt` counts from 1. `signal` is `options.signal` when given, otherwise an AbortSignal that
- *   never aborts. The first attempt starts at once, without waiting.
- * - An attempt fails when `fn`'s promise rejects, or when `fn` throws synchronously.
+ *   never aborts. The first attempt starts at once: `fn` is called before `retry` returns.
+ * - An attempt fails when `fn`'s promise (any thenable) rejects, or when `fn` throws synchronously.
  * - After attempt `n` fails, and if another attempt is allowed, `retry` waits
  *   `min(baseDelayMs * factor ** (n - 1), maxDelayMs)` milliseconds (measured with `setTimeout`,
  *   counted from the moment of the failure), then starts attempt `n + 1`. With `baseDelayMs` 100
@@ -41,18 +44,22 @@ export interface RetryOptions {
  *   otherwise).
  * - As soon as an attempt succeeds, `retry` resolves with its value and makes no further attempt.
  * - When the last allowed attempt fails, `retry` rejects at once (no wait after it) with that
- *   attempt's error, the last one, unchanged. `shouldRetry(error, attempt)` returning `false`
- *   makes that attempt the last one.
+ *   attempt's error, the last one, unchanged, whatever it is (even `undefined` or a string).
+ *   `shouldRetry(error, attempt)` returning `false` makes that attempt the last one. (Whether
+ *   `shouldRetry` is also asked about the last allowed attempt is up to you.) If `shouldRetry` or
+ *   the random source throws, `retry` rejects with what it threw.
  * - `attempts` that is not a whole number of at least 1 makes `retry` reject with a `RangeError`,
  *   without calling `fn`.
  * - `options.signal`: if it is already aborted, `retry` rejects with `signal.reason` without
  *   calling `fn`. If it aborts during a wait, `retry` rejects with `signal.reason` at that moment
  *   and clears the wait's timer. If it aborts during an attempt, `retry` rejects with
  *   `signal.reason` at that moment, without waiting for the attempt to finish (`fn` got the
- *   signal: stopping is its job), and ignores whatever the attempt does afterwards. Either way it
- *   makes no further attempt.
+ *   signal: stopping is its job), and ignores whatever the attempt does from the abort on, even a
+ *   rejection made at once inside its abort listener. Either way it makes no further attempt. The
+ *   reason is used as it is, whatever it is.
+ * - `retry` never throws: every failure above is a rejection of the promise it returns.
  * - Nothing is left behind: no timer and no abort listener on `options.signal` once `retry` has
- *   settled, and no unhandled rejection.
+ *   settled (whichever way), and no unhandled rejection.
  */
 export function retry<T>(fn: (attempt: number, signal: AbortSignal) => PromiseLike<T>, options: RetryOptions): Promise<T> {
   throw new Error('retry is not implemented yet: open exercises/06-timeouts/retry.ts and write it.');

@@ -1,0 +1,40 @@
+// Wrong: it follows fn's result with .then(…).catch(…), which a thenable that is not a Promise does not have, so such a result makes waitFor reject with a TypeError.
+export interface WaitForOptions {
+  /** Aborting this signal stops the wait early, from outside, like cancelling the task that awaits `wait_for`. */
+  signal?: AbortSignal;
+}
+
+export function waitFor<T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options: WaitForOptions = {}): Promise<T> {
+  const outer = options.signal;
+  return new Promise<T>((resolve, reject) => {
+    if (outer?.aborted) {
+      reject(outer.reason);
+      return;
+    }
+    const controller = new AbortController();
+    let settled = false;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+      settle();
+    };
+    const stop = (reason: unknown): void => {
+      finish(() => {
+        controller.abort(reason);
+        reject(reason);
+      });
+    };
+    const onOuterAbort = (): void => stop(outer?.reason);
+    const timer = setTimeout(() => stop(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), Math.max(0, ms));
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    try {
+      (fn(controller.signal) as Promise<T>)
+        .then((value) => finish(() => resolve(value)))
+        .catch((error: unknown) => finish(() => reject(error)));
+    } catch (error) {
+      finish(() => reject(error));
+    }
+  });
+}

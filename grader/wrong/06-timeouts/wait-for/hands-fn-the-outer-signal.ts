@@ -1,0 +1,43 @@
+// Wrong: when options.signal is given it hands that signal to fn instead of a signal of its own, so the timeout cannot abort fn's signal.
+export interface WaitForOptions {
+  /** Aborting this signal stops the wait early, from outside, like cancelling the task that awaits `wait_for`. */
+  signal?: AbortSignal;
+}
+
+export function waitFor<T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options: WaitForOptions = {}): Promise<T> {
+  const outer = options.signal;
+  return new Promise<T>((resolve, reject) => {
+    if (outer?.aborted) {
+      reject(outer.reason);
+      return;
+    }
+    // The caller's signal already stops fn from outside; only without one do we need our own.
+    const controller = new AbortController();
+    const signal = outer ?? controller.signal;
+    let settled = false;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+      settle();
+    };
+    const stop = (reason: unknown): void => {
+      finish(() => {
+        controller.abort(reason);
+        reject(reason);
+      });
+    };
+    const onOuterAbort = (): void => stop(outer?.reason);
+    const timer = setTimeout(() => stop(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), Math.max(0, ms));
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    try {
+      Promise.resolve(fn(signal)).then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    } catch (error) {
+      finish(() => reject(error));
+    }
+  });
+}

@@ -1,0 +1,41 @@
+// Wrong: it starts its timer before looking at options.signal, so an already-aborted signal still creates a timer (cleared at once) before the rejection.
+export interface WaitForOptions {
+  /** Aborting this signal stops the wait early, from outside, like cancelling the task that awaits `wait_for`. */
+  signal?: AbortSignal;
+}
+
+export function waitFor<T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options: WaitForOptions = {}): Promise<T> {
+  const outer = options.signal;
+  return new Promise<T>((resolve, reject) => {
+    const controller = new AbortController();
+    let settled = false;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+      settle();
+    };
+    const stop = (reason: unknown): void => {
+      finish(() => {
+        controller.abort(reason);
+        reject(reason);
+      });
+    };
+    const onOuterAbort = (): void => stop(outer?.reason);
+    const timer = setTimeout(() => stop(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), Math.max(0, ms));
+    if (outer?.aborted) {
+      finish(() => reject(outer.reason));
+      return;
+    }
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    try {
+      Promise.resolve(fn(controller.signal)).then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    } catch (error) {
+      finish(() => reject(error));
+    }
+  });
+}

@@ -1,0 +1,54 @@
+// Wrong: when fn throws synchronously it clears the timer and rejects but forgets to remove its abort listener from options.signal.
+export interface WaitForOptions {
+  /** Aborting this signal stops the wait early, from outside, like cancelling the task that awaits `wait_for`. */
+  signal?: AbortSignal;
+}
+
+export function waitFor<T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options: WaitForOptions = {}): Promise<T> {
+  const outer = options.signal;
+  return new Promise<T>((resolve, reject) => {
+    if (outer?.aborted) {
+      reject(outer.reason);
+      return;
+    }
+    const controller = new AbortController();
+    let settled = false;
+    const onOuterAbort = (): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      controller.abort(outer?.reason);
+      reject(outer?.reason);
+    };
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    let pending: PromiseLike<T>;
+    try {
+      pending = fn(controller.signal);
+    } catch (error) {
+      settled = true;
+      reject(error);
+      return;
+    }
+    const done = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      if (!done()) return;
+      const error = new DOMException(`timed out after ${ms} ms`, 'TimeoutError');
+      controller.abort(error);
+      reject(error);
+    }, ms);
+    Promise.resolve(pending).then(
+      (value) => {
+        if (done()) resolve(value);
+      },
+      (error: unknown) => {
+        if (done()) reject(error);
+      },
+    );
+  });
+}
