@@ -66,7 +66,9 @@ export function scoreExercise(exercise: Exercise, outcome: FileOutcome, target: 
     return { ...base, points: 0, status: 'load-error', message, tests: tests.map(zeroWith(message)) };
   }
   const points = sum(tests.map((test) => test.points));
-  const untouched = tests.every((test) => test.status === 'failed' && NOT_IMPLEMENTED.test(test.message ?? ''));
+  // No points, and the stub's own "not implemented yet" is still what the tests run into. (Some
+  // tests fail on a stub for another reason, e.g. that it throws instead of rejecting.)
+  const untouched = points === 0 && tests.some((test) => NOT_IMPLEMENTED.test(test.message ?? ''));
   const status: ExerciseStatus = points === maxPoints ? 'done' : points > 0 ? 'partial' : untouched ? 'not-started' : 'failing';
   return { ...base, points, status, tests };
 }
