@@ -3,7 +3,7 @@
 // exercise are listed and no hidden spec is, a screenshot is kept in .grader/ui.png, and stopping
 // the command stops vitest.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +12,8 @@ import { exercises, repoRoot } from '../src/catalogue.ts';
 const port = 51300 + (process.pid % 500);
 const url = `http://localhost:${port}/__vitest__/`;
 const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// Debian's package (what .ci/run installs), or the Chrome that GitHub's runners carry.
+const browserPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((file) => existsSync(file)) ?? '/usr/bin/chromium';
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,7 +53,7 @@ describe('npm run ui, in Chromium', () => {
 
   test('the page lists the visible tests of every exercise and no hidden spec', async () => {
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: browserPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
