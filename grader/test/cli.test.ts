@@ -1,6 +1,6 @@
 // The grader as a learner and a teacher use it: filters, targets, the JSON report, the hint and
 // list commands, and submissions that do not load or never finish.
-import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -116,6 +116,7 @@ describe('a submission with broken files', () => {
       '02-coroutines/lazy.ts': 'const settings = JSON.parse("{not json");\nexport function lazy(): unknown {\n  return settings;\n}\n',
     });
     rmSync(path.join(target, '03-futures/future.ts'));
+    writeFileSync(path.join(target, '04-tasks/task.ts'), 'while (true) {}\nexport {};\n');
     const file = path.join(target, 'report.json');
     run = await runCli(['grade', '--target', target, '--json', file, '--timeout', '6']);
     report = JSON.parse(readFileSync(file, 'utf8'));
@@ -134,6 +135,10 @@ describe('a submission with broken files', () => {
   test('a deleted exercise file scores 0 with a message saying it is missing and how to restore it', () => {
     expect(find('03-futures/future')).toMatchObject({ status: 'load-error', points: 0 });
     expect(find('03-futures/future').message).toMatch(/03-futures\/future\.ts is missing\. Restore the stub \(for example with `git checkout -- .+`\)/);
+  });
+
+  test('a module that loops forever at import is stopped after --timeout and scores 0 as timed out', () => {
+    expect(find('04-tasks/task')).toMatchObject({ status: 'timed-out', points: 0, message: 'timed out: does it loop forever or never resolve?' });
   });
 
   test('a missing export scores 0 with a message naming the export', () => {
