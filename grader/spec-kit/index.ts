@@ -12,6 +12,7 @@ export { deferred, failLater, later, realTick, sleep, useVirtualTime, type Virtu
 export { captureUncaughtExceptions, captureUnhandledRejections } from './unhandled.ts';
 export { type Outcome, type Tracked, track } from './track.ts';
 export { describeOutcome, expectList, inOrder, show } from './describe.ts';
+export { noisyThenable, throwingThenable } from './thenables.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

@@ -52,7 +52,7 @@
 // 10. No timer of its own, not even one cleared at once.
 //       - starts no timer of its own while it waits, not even one it clears
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime, noisyThenable, throwingThenable } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/as-completed.ts');
 
@@ -253,14 +253,7 @@ describe('what an item can be', () => {
   });
 
   test('only the first callback a thenable calls counts', async () => {
-    const noisy: PromiseLike<string> = {
-      then(onFulfilled, onRejected) {
-        onFulfilled?.('first');
-        onFulfilled?.('second');
-        onRejected?.(new Error('too late'));
-        return Promise.resolve() as never;
-      },
-    };
+    const noisy = noisyThenable('first', 'second');
     const loop = consume(ex.asCompleted([noisy, later(100, 'b')]));
     await clock.advance(100);
     expect(loop.log, 'the thenable should give one result, its first').toEqual(['first@0', 'b@100', 'end@100']);
@@ -268,11 +261,7 @@ describe('what an item can be', () => {
 
   test('a thenable whose then throws is a failure at its turn, and asCompleted does not throw', points(2), async () => {
     const error = new Error('then threw');
-    const broken: PromiseLike<string> = {
-      then() {
-        throw error;
-      },
-    };
+    const broken = throwingThenable<string>(error);
     let results: AsyncIterableIterator<string> | undefined;
     expect(() => {
       results = ex.asCompleted([later(100, 'a'), broken]);

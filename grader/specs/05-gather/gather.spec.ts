@@ -54,7 +54,7 @@
 //       - a thenable whose then throws rejects the gather with what it threw (never throws)
 //       - an empty array resolves to [] at once, without a timer (instanceof Promise)
 import { describe, expect, test, vi } from 'vitest';
-import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime, noisyThenable, throwingThenable } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/gather.ts');
 
@@ -224,14 +224,7 @@ describe('thenables, followed as await would', () => {
   });
 
   test('only the first callback a thenable calls counts, however many it calls', async () => {
-    const noisy: PromiseLike<string> = {
-      then(onFulfilled, onRejected) {
-        onFulfilled?.('first');
-        onFulfilled?.('second');
-        onRejected?.(new Error('too late'));
-        return Promise.resolve() as never;
-      },
-    };
+    const noisy = noisyThenable('first', 'second');
     const failing = track(ex.gather([noisy, later(100, 'b')]));
     const kept = track(ex.gather([noisy, later(100, 'b')], { returnExceptions: true }));
     await clock.advance(99);
@@ -255,11 +248,7 @@ describe('thenables, followed as await would', () => {
 
   test('a thenable whose then throws rejects the gather with what it threw, and gather never throws', points(2), async () => {
     const error = new Error('then threw');
-    const broken: PromiseLike<never> = {
-      then() {
-        throw error;
-      },
-    };
+    const broken = throwingThenable(error);
     let returned: unknown;
     expect(() => {
       returned = ex.gather([later(100, 'a'), broken]);
@@ -273,11 +262,7 @@ describe('thenables, followed as await would', () => {
 
   test('with returnExceptions, a thenable whose then throws puts what it threw in its place', async () => {
     const error = new Error('then threw');
-    const broken: PromiseLike<never> = {
-      then() {
-        throw error;
-      },
-    };
+    const broken = throwingThenable(error);
     let returned: unknown;
     expect(() => {
       returned = ex.gather([later(100, 'a'), broken], { returnExceptions: true });

@@ -44,7 +44,7 @@
 //  9. An empty input resolves at once with two empty sets, no timer, whatever the options.
 //       - an empty input resolves at once with two empty sets, whatever returnWhen, and starts no timer
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime, noisyThenable, throwingThenable } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/wait.ts');
 
@@ -169,14 +169,7 @@ describe('how wait learns that an item has settled', () => {
   });
 
   test('only the first callback an item calls counts', async () => {
-    const noisy: PromiseLike<string> = {
-      then(onFulfilled, onRejected) {
-        onFulfilled?.('first');
-        onFulfilled?.('again');
-        onRejected?.(new Error('too late'));
-        return Promise.resolve() as never;
-      },
-    };
+    const noisy = noisyThenable('first', 'again');
     const slow = later(100, 'slow');
     const named = { noisy: noisy as unknown as Promise<unknown>, slow };
     const all = waitFor(named);
@@ -190,11 +183,7 @@ describe('how wait learns that an item has settled', () => {
   });
 
   test('an item whose then throws counts as rejected, and wait still resolves', async () => {
-    const broken: PromiseLike<string> = {
-      then() {
-        throw new Error('then threw');
-      },
-    };
+    const broken = throwingThenable<string>(new Error('then threw'));
     const named = { broken: broken as unknown as Promise<unknown>, slow: later(100, 'slow') };
     let waiting: ReturnType<typeof waitFor> | undefined;
     expect(() => {
