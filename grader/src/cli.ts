@@ -8,6 +8,7 @@ import { grade, resolveTarget } from './commands/grade.ts';
 import { hint } from './commands/hint.ts';
 import { list } from './commands/list.ts';
 import { selectExercisesOrExplain } from './commands/select.ts';
+import { solution } from './commands/solution.ts';
 import { ui } from './commands/ui.ts';
 import { watch } from './commands/watch.ts';
 import { UsageError } from './errors.ts';
@@ -46,6 +47,11 @@ const commands: Record<string, Command> = {
     usage: 'npm run hint [-- <exercise>] [--all]',
     examples: ['npm run hint                          the next hint of the exercise you are on', 'npm run hint -- sleep --all           every hint of sleep'],
     options: { all: { type: 'boolean' } },
+  },
+  solution: {
+    usage: 'npm run solution -- <exercise> [--force]',
+    examples: ['npm run solution -- sleep              the reference solution of sleep, once you have done it'],
+    options: { force: { type: 'boolean' } },
   },
   ui: { usage: 'npm run ui', examples: ['npm run ui                            the vitest UI over the visible tests, at http://localhost:51204/__vitest__/'], options: {} },
   list: { usage: 'npm run list', examples: [], options: {} },
@@ -116,6 +122,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'hint':
       hint(positionals[0], Boolean(values.all));
+      return;
+    case 'solution':
+      solution(positionals[0], Boolean(values.force));
       return;
     case 'ui':
       process.exitCode = await ui();

@@ -216,6 +216,19 @@ describe('hint and list', () => {
     expect(run.stdout).toContain(`1. ${exercises[0]!.hints[0]}`);
   });
 
+  test('solution stays hidden until the exercise is done, unless forced', async () => {
+    const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'course-solution-')), 'state.json');
+    const hidden = await runCli(['solution', 'sleep'], repoRoot, { COURSE_STATE_FILE: stateFile });
+    expect(hidden.code).toBe(2);
+    expect(hidden.stderr).toContain('sleep is not done yet');
+    const forced = await runCli(['solution', 'sleep', '--force'], repoRoot, { COURSE_STATE_FILE: stateFile });
+    expect(forced.stdout).toContain(readFileSync(path.join(repoRoot, 'solutions/01-event-loop/sleep.ts'), 'utf8').trim());
+    writeFileSync(stateFile, JSON.stringify({ done: ['01-event-loop/sleep'], hintsShown: {} }));
+    const done = await runCli(['solution', 'sleep'], repoRoot, { COURSE_STATE_FILE: stateFile });
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('export function sleep');
+  });
+
   test('list prints every exercise name', async () => {
     const run = await runCli(['list']);
     for (const exercise of exercises) expect(run.stdout).toContain(exercise.name);

@@ -67,7 +67,10 @@ export class WatchSession {
     this.progress = recordVerdicts(this.progress, [{ id: exercise.id, done: this.report.status === 'done' }]);
     if (this.report.status === 'done' && !wasDone) {
       const next = exercises.find((candidate) => !this.progress.done.includes(candidate.id));
-      this.note = [colour.green(`${glyph.pass} ${exercise.name} is done: ${this.report.points}/${this.report.maxPoints}. Well played!`)];
+      this.note = [
+        colour.green(`${glyph.pass} ${exercise.name} is done: ${this.report.points}/${this.report.maxPoints}. Well played!`),
+        `Compare with the reference solution: npm run solution -- ${exercise.name}`,
+      ];
       if (next) {
         this.note.push(`On to the next exercise: ${next.id}.`);
         this.moveTo(next);
