@@ -63,6 +63,7 @@ const busy: ChildProcess[] = Array.from({ length: load }, () => spawn(process.ex
 const stopLoad = () => busy.forEach((child) => child.kill('SIGKILL'));
 process.on('exit', stopLoad);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 console.log(`Grading ${jobs.length} targets ${runs} times, with ${load} busy process(es) on ${os.availableParallelism()} core(s).`);
 const started = performance.now();
@@ -78,6 +79,8 @@ for (let run = 1; run <= runs; run++) {
       if (baseline.get(key) !== verdicts.get(key)) {
         changed++;
         changes.push(`  run ${run}: ${key}: ${baseline.get(key) ?? 'absent'} → ${verdicts.get(key) ?? 'absent'}`);
+        // Said at once as well, so that a long run can be looked into while it goes on.
+        console.log(changes.at(-1));
       }
     }
   }
