@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../src/catalogue.ts';
-import { normaliseOutput, parseBlocks, runExample, runnableExamples } from '../tools/lesson-blocks.ts';
+import { type ExampleRun, normaliseOutput, parseBlocks, type RunnableExample, runExample, runnableExamples } from '../tools/lesson-blocks.ts';
 
 const lessonsDir = path.join(repoRoot, 'lessons');
 const lessonFiles = readdirSync(lessonsDir)
@@ -36,16 +36,53 @@ test('every runnable example type-checks with the course’s strict settings', (
 // The source examples that lessons written so far must carry (COURSE.md, "Source examples").
 const REQUIRED_SOURCE_EXAMPLES = [1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
+// What each source example prints and when: the course's own copy of the measured Python output.
+interface SourceExample {
+  readonly lesson: string;
+  readonly lines: readonly (readonly [number, string])[];
+  readonly endsAt?: number;
+}
+const sourceExamples = (JSON.parse(readFileSync(path.join(import.meta.dirname, 'data/source-examples.json'), 'utf8')) as { examples: Record<string, SourceExample> }).examples;
+
+/** Seconds of virtual time within which a line counts as printed "at" its time. */
+const TIME_TOLERANCE = 0.05;
+
+// Each example runs once; the output test and the source-example test share the run.
+const runs = new Map<string, Promise<ExampleRun>>();
+function run(example: RunnableExample): Promise<ExampleRun> {
+  const key = `${example.file}:${example.line}`;
+  if (!runs.has(key)) runs.set(key, runExample(example));
+  return runs.get(key)!;
+}
+
+/** "2.0 s: Hello" — the form in which a source example's lines are compared. */
+function timed(at: number, line: string): string {
+  return `${at.toFixed(1)} s: ${line}`;
+}
+
 for (const file of lessonFiles) {
   const examples = runnableExamples(file);
   if (examples.length === 0) continue;
   describe.concurrent(path.relative(repoRoot, file), () => {
     test.each(examples.map((example) => [`line ${example.line}`, example] as const))('the example at %s prints what the lesson shows', async (_, example) => {
-      const run = await runExample(example);
-      expect(run.stderr).toBe('');
-      expect(run.exitCode).toBe(0);
-      expect(normaliseOutput(run.stdout)).toBe(normaliseOutput(example.expected));
+      const result = await run(example);
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      expect(normaliseOutput(result.stdout)).toBe(normaliseOutput(example.expected));
     });
+    const marked = examples.filter((example) => example.sourceExample !== undefined);
+    test.each(marked.map((example) => [example.sourceExample!, `line ${example.line}`, example] as const))(
+      'source example %i (%s) prints the lines of the Python program, at its times, and nothing else',
+      async (number, _, example) => {
+        const expected = sourceExamples[String(number)]!;
+        const result = await run(example);
+        // Times are rounded to the expected ones when close enough, so a difference shows as text.
+        const near = (at: number, want: number | undefined): number => (want !== undefined && Math.abs(at - want) <= TIME_TOLERANCE ? want : at);
+        const printed = result.timeline.map(({ at, line }, index) => timed(near(at, expected.lines[index]?.[0]), line.trimEnd()));
+        expect(printed).toEqual(expected.lines.map(([at, line]) => timed(at, line)));
+        if (expected.endsAt !== undefined) expect(near(result.endedAt ?? -1, expected.endsAt)).toBe(expected.endsAt);
+      },
+    );
   });
 }
 

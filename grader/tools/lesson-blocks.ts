@@ -63,8 +63,24 @@ export function runnableExamples(file: string): RunnableExample[] {
   return examples;
 }
 
+/** A line the example printed, and when: seconds of (virtual) time after it started. */
+export interface TimedLine {
+  readonly at: number;
+  readonly line: string;
+}
+
+interface TimelineEntry {
+  readonly at: number;
+  readonly line?: string;
+  readonly exit?: true;
+}
+
 export interface ExampleRun {
   readonly stdout: string;
+  /** Every line of stdout with the virtual time it was printed at (see virtual-clock.ts). */
+  readonly timeline: readonly TimedLine[];
+  /** When the program ended, in seconds of virtual time; undefined if it was killed. */
+  readonly endedAt?: number;
   readonly stderr: string;
   readonly exitCode: number | null;
 }
@@ -75,15 +91,25 @@ const clock = path.join(import.meta.dirname, 'virtual-clock.ts');
 export async function runExample(example: RunnableExample, timeoutMs = 90_000): Promise<ExampleRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lesson-example-'));
   const file = path.join(dir, `${path.basename(example.file, '.md')}-line-${example.line}.mts`);
+  const timelineFile = path.join(dir, 'timeline.jsonl');
   writeFileSync(file, example.code);
+  writeFileSync(timelineFile, '');
   try {
     return await new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--import', clock, file], { cwd: repoRoot, timeout: timeoutMs });
+      const env = { ...process.env, VIRTUAL_CLOCK_TIMELINE: timelineFile };
+      const child = spawn(process.execPath, ['--import', 'tsx', '--import', clock, file], { cwd: repoRoot, timeout: timeoutMs, env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-      child.on('close', (exitCode) => resolve({ stdout, stderr, exitCode }));
+      child.on('close', (exitCode) => {
+        const entries = readFileSync(timelineFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as TimelineEntry);
+        const timeline = entries.flatMap(({ at, line }) => (line === undefined ? [] : [{ at, line }]));
+        resolve({ stdout, timeline, endedAt: entries.find((entry) => entry.exit)?.at, stderr, exitCode });
+      });
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 // to that timer. A lesson's "wait 3 seconds" takes no real time, prints what it would print, and
 // measures 3 s with performance.now(). setImmediate, queueMicrotask, process.nextTick and I/O are
 // real, so their order relative to each other is Node's own.
+import { appendFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import timersModule from 'node:timers';
 import timersPromises from 'node:timers/promises';
@@ -172,3 +173,21 @@ Object.assign(timersPromises.scheduler, { wait: (delay: number, options?: { sign
 performance.now = now;
 // Update the named exports that `import { setTimeout } from 'node:timers/promises'` sees.
 syncBuiltinESMExports();
+
+// With VIRTUAL_CLOCK_TIMELINE=<file>, each line the program prints is also appended to that file as
+// JSON ({ "at": seconds since start, "line": … }), so a test can check when each line was printed;
+// a last entry ({ "at": …, "exit": true }) says when the program ended.
+const timelineFile = process.env.VIRTUAL_CLOCK_TIMELINE;
+if (timelineFile) {
+  const start = now();
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  let partial = '';
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const lines = (partial + String(chunk)).split('\n');
+    partial = lines.pop()!;
+    const at = (now() - start) / 1000;
+    for (const line of lines) appendFileSync(timelineFile, `${JSON.stringify({ at, line })}\n`);
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  process.on('exit', () => appendFileSync(timelineFile, `${JSON.stringify({ at: (now() - start) / 1000, exit: true })}\n`));
+}
