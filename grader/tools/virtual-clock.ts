@@ -69,7 +69,15 @@ class VirtualTimeout {
   }
 }
 
+/**
+ * When the program itself started: its first timer or its first printed line, whichever comes
+ * first. Loading tsx and compiling the example come before, and take a varying real time.
+ */
+let programStart: number | undefined;
+const markProgramStart = (): number => (programStart ??= now());
+
 function schedule(callback: () => void, delay: unknown, repeat: boolean): VirtualTimeout {
+  markProgramStart();
   // Node's rule: a delay that is not a number of at least 1 ms becomes 1 ms.
   const ms = typeof delay === 'number' && delay >= 1 && delay <= 2 ** 31 - 1 ? Math.trunc(delay) : 1;
   const id = ++lastId;
@@ -175,19 +183,18 @@ performance.now = now;
 syncBuiltinESMExports();
 
 // With VIRTUAL_CLOCK_TIMELINE=<file>, each line the program prints is also appended to that file as
-// JSON ({ "at": seconds since start, "line": … }), so a test can check when each line was printed;
+// JSON ({ "at": seconds since the program started, "line": … }), so a test can check when each line was printed;
 // a last entry ({ "at": …, "exit": true }) says when the program ended.
 const timelineFile = process.env.VIRTUAL_CLOCK_TIMELINE;
 if (timelineFile) {
-  const start = now();
   const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
   let partial = '';
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
     const lines = (partial + String(chunk)).split('\n');
     partial = lines.pop()!;
-    const at = (now() - start) / 1000;
+    const at = (now() - markProgramStart()) / 1000;
     for (const line of lines) appendFileSync(timelineFile, `${JSON.stringify({ at, line })}\n`);
     return write(chunk, ...rest);
   }) as typeof process.stdout.write;
-  process.on('exit', () => appendFileSync(timelineFile, `${JSON.stringify({ at: (now() - start) / 1000, exit: true })}\n`));
+  process.on('exit', () => appendFileSync(timelineFile, `${JSON.stringify({ at: (now() - markProgramStart()) / 1000, exit: true })}\n`));
 }
