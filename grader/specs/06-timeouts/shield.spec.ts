@@ -34,7 +34,7 @@
 //       - aborting the signal after the work has settled changes nothing
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime, type Tracked } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, expectList, loadExercise, points, realTick, track, useVirtualTime, type Outcome, type Tracked } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/06-timeouts/shield.ts')>('06-timeouts/shield', ['shield']);
 const clock = useVirtualTime();
@@ -45,19 +45,39 @@ const listeners = (signal: AbortSignal): number => getEventListeners(signal, 'ab
 
 /** Calls shield, failing with a clear message if it throws instead of returning a promise. */
 function start<T>(work: PromiseLike<T>, signal?: AbortSignal): { returned: Promise<T>; tracked: Tracked<T> } {
-  let returned: Promise<T> | undefined;
-  expect(() => {
+  let returned: Promise<T>;
+  try {
     returned = ex.shield(work, signal);
-  }, 'shield should never throw: it should return a promise that rejects').not.toThrow();
-  return { returned: returned!, tracked: track(returned!) };
+  } catch (error) {
+    throw thrownInstead('shield should never throw: it should return a promise that rejects', error);
+  }
+  return { returned, tracked: track(returned) };
+}
+
+/**
+ * What a test fails with when the function under test throws instead of returning a promise: the
+ * untouched stub's own error as it is (it says what to do), or else `should` and what was thrown.
+ */
+function thrownInstead(should: string, error: unknown): unknown {
+  if (error instanceof Error && /not implemented yet/i.test(error.message)) return error;
+  return new Error(`${should}, but it threw ${show(error)}`);
+}
+
+/** An outcome in words: `is still pending`, `resolved at 300 ms with "saved"`. */
+function words(outcome: Outcome<unknown>): string {
+  if (outcome === 'pending') return 'is still pending';
+  if ('resolved' in outcome) return `resolved at ${outcome.at} ms with ${show(outcome.resolved)}`;
+  return `rejected at ${outcome.at} ms with ${show(outcome.rejected)}`;
 }
 
 /** How a tracked shield stands, in words, for failure messages. */
 function describeOutcome(tracked: Tracked<unknown>): string {
-  const outcome = tracked.outcome();
-  if (outcome === 'pending') return 'the wait is still pending';
-  if ('resolved' in outcome) return `the wait resolved at ${outcome.at} ms with ${show(outcome.resolved)}`;
-  return `the wait rejected at ${outcome.at} ms with ${show(outcome.rejected)}`;
+  return `the wait ${words(tracked.outcome())}`;
+}
+
+/** Fails unless the wait settled as `expected` (compared with toEqual), saying what it should have done and what it did. */
+function expectOutcome(tracked: Tracked<unknown>, expected: Exclude<Outcome<unknown>, 'pending'>, why: string, what = 'the wait'): void {
+  expect(tracked.outcome(), `${why}: ${what} should have ${words(expected)}, but it ${words(tracked.outcome())}`).toEqual(expected);
 }
 
 function show(value: unknown): string {
@@ -88,26 +108,86 @@ function bare<T>(promise: PromiseLike<T>): PromiseLike<T> {
   };
 }
 
+
+// What helps a learner whose code fails a test: a hint per clause and the lesson heading that teaches it.
+const EXERCISE = 'shield-shield-keep-the-work-running-when-the-wait-is-cancelled';
+const FOLLOWS = {
+  hint: 'Subscribe to the work inside the executor of the promise you return, with both handlers, so that the wait settles the moment the work does, with exactly its value or its error.',
+  section: 'shielding-work-from-cancellation',
+} as const;
+const AS_IT_IS = {
+  hint: 'Pass on what you receive untouched: `undefined`, `0`, `null` or a string is a real value, error or reason. A check such as `if (value)` or `reason ?? …`, or a `new Error(…)` around it, changes what the caller gets.',
+  section: EXERCISE,
+} as const;
+const NO_SIGNAL = {
+  hint: 'The signal is optional: with none there is nothing to listen to, so write `signal?.` wherever you use it and simply follow the work.',
+  section: EXERCISE,
+} as const;
+const THENABLE = {
+  hint: 'Always return a promise of your own (`new Promise(…)`), even without a signal: returning `work` as it is hands back a thenable that is not a Promise. Follow it with `.then(onValue, onError)`, which every thenable has.',
+  section: EXERCISE,
+} as const;
+const REMOVES_LISTENER = {
+  hint: "`{ once: true }` removes a listener only after it has run. When the work settles, whichever way, call `signal.removeEventListener('abort', onAbort)` before settling the wait.",
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const SETTLES_ONCE = {
+  hint: 'Once the wait has settled, a later abort must change nothing: settle one promise, which settles only once, and remove your listener as soon as the work wins.',
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const ABORT_REJECTS = {
+  hint: "Add an 'abort' listener to the signal that rejects the wait with `signal.reason`, at once: the work goes on, only the wait ends.",
+  section: 'shielding-work-from-cancellation',
+} as const;
+const REASON = {
+  hint: 'Reject with `signal.reason` itself: `controller.abort()` with no argument has already made it a DOMException named AbortError, so do not build an error of your own.',
+  section: 'abortcontroller-and-abortsignal',
+} as const;
+const LEAVES_WORK = {
+  hint: 'shield never touches the work: it has no signal to abort and nothing to stop it with. Reject the wait and leave `work` alone, so that whoever holds it still gets its value.',
+  section: 'shielding-work-from-cancellation',
+} as const;
+const ALREADY_ABORTED = {
+  hint: "A signal that is already aborted fires no more 'abort' events: check `signal.aborted` first and reject with `signal.reason` at once, without throwing and without waiting for the work.",
+  section: 'shielding-work-from-cancellation',
+} as const;
+const NO_LISTENER_WHEN_ABORTED = {
+  hint: 'When the signal is already aborted, reject and add no listener: it would never run, and if the work never settles, nothing would ever remove it.',
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const REMOVES_ON_ABORT = {
+  hint: "The listener must go once it has run too: add it with `{ once: true }`, or remove it with `removeEventListener` inside the listener.",
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const LATE_FAILURE = {
+  hint: 'Subscribe to the work with both handlers in one `.then(onValue, onError)`, first, on every path, the already-aborted one included: that subscription is what handles a failure that comes after the wait was cancelled.',
+  section: EXERCISE,
+} as const;
+const INDEPENDENT = {
+  hint: 'Cancelling one wait rejects only the promise of that call: each call follows the work and listens to its own signal, and none of them may stop the work, which the other wait is still following.',
+  section: 'shielding-work-from-cancellation',
+} as const;
+
 describe('following the work', () => {
-  test('resolves with the value of the work, at the moment the work resolves', points(2), async () => {
+  test('resolves with the value of the work, at the moment the work resolves', points(2, FOLLOWS), async () => {
     const controller = new AbortController();
     const { tracked: waiting } = start(saving(300, 'saved'), controller.signal);
     await clock.advance(299);
     expect(waiting.state(), 'the work resolves at 300 ms: the wait should still be pending at 299 ms').toBe('pending');
     await clock.advance(1);
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ resolved: 'saved', at: 300 });
+    expectOutcome(waiting, { resolved: 'saved', at: 300 }, 'the work resolved with "saved" at 300 ms');
   });
 
-  test('rejects with the very error of the work, at the moment the work rejects', points(2), async () => {
+  test('rejects with the very error of the work, at the moment the work rejects', points(2, FOLLOWS), async () => {
     const controller = new AbortController();
     const error = new Error('disk full');
     const { tracked: waiting } = start(failing(300, error), controller.signal);
     await clock.advance(300);
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ rejected: error, at: 300 });
+    expectOutcome(waiting, { rejected: error, at: 300 }, 'the work rejected at 300 ms');
     expect(waiting.value(), 'the wait should reject with the very error object of the work').toBe(error);
   });
 
-  test('settles with what the work settles with even when it is falsy or not an Error', async () => {
+  test('settles with what the work settles with even when it is falsy or not an Error', points(1, AS_IT_IS), async () => {
     const controller = new AbortController();
     const values = [undefined, 0, null, ''];
     const errors = [undefined, null, 'plain string', { code: 42 }];
@@ -115,24 +195,24 @@ describe('following the work', () => {
     const rejected = errors.map((error) => start(failing(100, error), controller.signal).tracked);
     await clock.advance(100);
     for (const [i, waiting] of resolved.entries()) {
-      expect(waiting.outcome(), `the work resolved with ${show(values[i])}, but ${describeOutcome(waiting)}`).toEqual({ resolved: values[i], at: 100 });
+      expectOutcome(waiting, { resolved: values[i], at: 100 }, `the work resolved with ${show(values[i])} at 100 ms`);
     }
     for (const [i, waiting] of rejected.entries()) {
-      expect(waiting.outcome(), `the work rejected with ${show(errors[i])}, but ${describeOutcome(waiting)}`).toEqual({ rejected: errors[i], at: 100 });
-      expect(waiting.value()).toBe(errors[i]);
+      expectOutcome(waiting, { rejected: errors[i], at: 100 }, `the work rejected with ${show(errors[i])} at 100 ms`);
+      expect(waiting.value(), `the work rejected with ${show(errors[i])}: the wait should reject with that very value`).toBe(errors[i]);
     }
   });
 
-  test('without a signal, it simply follows the work', async () => {
+  test('without a signal, it simply follows the work', points(1, NO_SIGNAL), async () => {
     const error = new Error('nope');
     const { tracked: resolved } = start(saving(100, 42));
     const { tracked: rejected } = start(failing(200, error));
     await clock.advance(200);
-    expect(resolved.outcome(), describeOutcome(resolved)).toEqual({ resolved: 42, at: 100 });
-    expect(rejected.outcome(), describeOutcome(rejected)).toEqual({ rejected: error, at: 200 });
+    expectOutcome(resolved, { resolved: 42, at: 100 }, 'no signal, and the work resolved with 42 at 100 ms');
+    expectOutcome(rejected, { rejected: error, at: 200 }, 'no signal, and the work rejected at 200 ms');
   });
 
-  test('accepts any thenable as the work, with or without a signal, and returns a real Promise', async () => {
+  test('accepts any thenable as the work, with or without a signal, and returns a real Promise', points(1, THENABLE), async () => {
     const error = new Error('failed in a thenable');
     const withSignal = start(bare(saving(100, 'from a thenable')), new AbortController().signal);
     const withoutSignal = start(bare(saving(100, 'no signal')));
@@ -140,57 +220,57 @@ describe('following the work', () => {
     expect(withSignal.returned, 'shield should return a real Promise').toBeInstanceOf(Promise);
     expect(withoutSignal.returned, 'shield should return a real Promise even without a signal, for a thenable work').toBeInstanceOf(Promise);
     await clock.advance(100);
-    expect(withSignal.tracked.outcome(), describeOutcome(withSignal.tracked)).toEqual({ resolved: 'from a thenable', at: 100 });
-    expect(withoutSignal.tracked.outcome(), describeOutcome(withoutSignal.tracked)).toEqual({ resolved: 'no signal', at: 100 });
-    expect(failed.tracked.outcome(), describeOutcome(failed.tracked)).toEqual({ rejected: error, at: 100 });
+    expectOutcome(withSignal.tracked, { resolved: 'from a thenable', at: 100 }, 'a signal, and work that is a thenable (only a `then` method) resolving at 100 ms');
+    expectOutcome(withoutSignal.tracked, { resolved: 'no signal', at: 100 }, 'no signal, and work that is a thenable resolving at 100 ms');
+    expectOutcome(failed.tracked, { rejected: error, at: 100 }, 'no signal, and work that is a thenable rejecting at 100 ms');
   });
 
-  test('removes its abort listener once the work has settled, either way', points(2), async () => {
+  test('removes its abort listener once the work has settled, either way', points(2, REMOVES_LISTENER), async () => {
     const controller = new AbortController();
     const { tracked: resolved } = start(saving(100, 'ok'), controller.signal);
     await clock.advance(100);
-    expect(resolved.state(), describeOutcome(resolved)).toBe('resolved');
+    expect(resolved.state(), `the work resolved at 100 ms, but ${describeOutcome(resolved)}`).toBe('resolved');
     expect(listeners(controller.signal), 'abort listeners left on the signal after the work resolved').toBe(0);
 
     const { tracked: rejected } = start(failing(100, new Error('nope')), controller.signal);
     await clock.advance(100);
-    expect(rejected.state(), describeOutcome(rejected)).toBe('rejected');
+    expect(rejected.state(), `the work rejected after 100 ms, but ${describeOutcome(rejected)}`).toBe('rejected');
     expect(listeners(controller.signal), 'abort listeners left on the signal after the work rejected').toBe(0);
   });
 
-  test('aborting the signal after the work has settled changes nothing', async () => {
+  test('aborting the signal after the work has settled changes nothing', points(1, SETTLES_ONCE), async () => {
     const controller = new AbortController();
     const { tracked: waiting } = start(saving(100, 'kept'), controller.signal);
     await clock.advance(100);
     controller.abort();
     await clock.settle();
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ resolved: 'kept', at: 100 });
+    expectOutcome(waiting, { resolved: 'kept', at: 100 }, 'the work resolved with "kept" at 100 ms, and the signal aborted only after that');
   });
 });
 
 describe('cancelling the wait', () => {
-  test('aborting the signal rejects with signal.reason at that moment', points(3), async () => {
+  test('aborting the signal rejects with signal.reason at that moment', points(3, ABORT_REJECTS), async () => {
     const controller = new AbortController();
     const reason = new Error('request closed');
     const { tracked: waiting } = start(saving(1000, 'saved'), controller.signal);
     await clock.advance(200);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('pending');
+    expect(waiting.state(), `nothing has happened by 200 ms, but ${describeOutcome(waiting)}`).toBe('pending');
     controller.abort(reason);
     await clock.settle();
-    expect(waiting.outcome(), `the signal aborted at 200 ms, but ${describeOutcome(waiting)}`).toEqual({ rejected: reason, at: 200 });
+    expectOutcome(waiting, { rejected: reason, at: 200 }, 'the signal aborted at 200 ms, while the work runs until 1000 ms');
   });
 
-  test('the default reason is a DOMException named AbortError', async () => {
+  test('the default reason is a DOMException named AbortError', points(1, REASON), async () => {
     const controller = new AbortController();
     const { tracked: waiting } = start(saving(1000, 'saved'), controller.signal);
     controller.abort();
     await clock.settle();
     expect(waiting.value(), `abort() with no reason: ${describeOutcome(waiting)}`).toBeInstanceOf(DOMException);
-    expect((waiting.value() as DOMException).name).toBe('AbortError');
+    expect((waiting.value() as DOMException).name, 'abort() with no reason: the name of what the wait rejected with').toBe('AbortError');
     expect(waiting.value(), 'the rejection should be signal.reason itself').toBe(controller.signal.reason);
   });
 
-  test('a reason that is not an Error is used as it is, before and during the wait: a string, null, 0', async () => {
+  test('a reason that is not an Error is used as it is, before and during the wait: a string, null, 0', points(1, AS_IT_IS), async () => {
     for (const reason of ['client went away', null, 0]) {
       const t0 = clock.now();
       const { tracked: before } = start(saving(1000, 'saved'), AbortSignal.abort(reason));
@@ -199,12 +279,12 @@ describe('cancelling the wait', () => {
       await clock.advance(100);
       controller.abort(reason);
       await clock.settle();
-      expect(before.outcome(), `an already-aborted signal with reason ${show(reason)}: ${describeOutcome(before)}`).toEqual({ rejected: reason, at: t0 });
-      expect(during.outcome(), `a signal aborted with reason ${show(reason)}: ${describeOutcome(during)}`).toEqual({ rejected: reason, at: t0 + 100 });
+      expectOutcome(before, { rejected: reason, at: t0 }, `an already-aborted signal with reason ${show(reason)}`);
+      expectOutcome(during, { rejected: reason, at: t0 + 100 }, `a signal aborted with reason ${show(reason)}`);
     }
   });
 
-  test('the work runs on after the wait is cancelled, and whoever holds it gets its value', points(2), async () => {
+  test('the work runs on after the wait is cancelled, and whoever holds it gets its value', points(2, LEAVES_WORK), async () => {
     const controller = new AbortController();
     const log: string[] = [];
     const work = saving(1000, 'saved', log);
@@ -213,60 +293,60 @@ describe('cancelling the wait', () => {
     await clock.advance(200);
     controller.abort();
     await clock.settle();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `the signal aborted at 200 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
     await clock.advance(800);
-    expect(log, 'the work should run to its end').toEqual(['saved@1000']);
-    expect(held.outcome(), 'whoever holds the work should still get its value').toEqual({ resolved: 'saved', at: 1000 });
+    expectList(log, ['saved@1000'], 'the work should run to its end, so the events it logged (saved@virtual ms)');
+    expectOutcome(held, { resolved: 'saved', at: 1000 }, 'whoever holds the work should still get its value', 'the work');
     expect(waiting.state(), 'the cancelled wait should stay rejected').toBe('rejected');
   });
 
-  test('an already-aborted signal rejects with its reason at once, without waiting for the work', points(2), async () => {
+  test('an already-aborted signal rejects with its reason at once, without waiting for the work', points(2, ALREADY_ABORTED), async () => {
     const reason = new Error('cancelled before the start');
     const log: string[] = [];
     const { tracked: waiting } = start(saving(1000, 'saved', log), AbortSignal.abort(reason));
     await clock.settle();
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ rejected: reason, at: 0 });
+    expectOutcome(waiting, { rejected: reason, at: 0 }, 'the signal was already aborted');
     await clock.advance(1000);
-    expect(log, 'the work should run to its end').toEqual(['saved@1000']);
+    expectList(log, ['saved@1000'], 'the work should run to its end, so the events it logged (saved@virtual ms)');
   });
 
-  test('leaves no abort listener on a signal that was already aborted, even if the work never settles', async () => {
+  test('leaves no abort listener on a signal that was already aborted, even if the work never settles', points(1, NO_LISTENER_WHEN_ABORTED), async () => {
     const signal = AbortSignal.abort();
     const { tracked: waiting } = start(new Promise<never>(() => {}), signal);
     await clock.settle();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `the signal was already aborted, but ${describeOutcome(waiting)}`).toBe('rejected');
     expect(listeners(signal), 'abort listeners left on the already-aborted signal').toBe(0);
   });
 
-  test('removes its abort listener when the signal aborts', async () => {
+  test('removes its abort listener when the signal aborts', points(1, REMOVES_ON_ABORT), async () => {
     const controller = new AbortController();
     const { tracked: waiting } = start(saving(1000, 'saved'), controller.signal);
     controller.abort();
     await clock.settle();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `the signal aborted at 0 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
     expect(listeners(controller.signal), 'abort listeners left on the signal after it aborted').toBe(0);
   });
 
-  test('a failure of the work after the wait was cancelled is not an unhandled rejection', points(2), async () => {
+  test('a failure of the work after the wait was cancelled is not an unhandled rejection', points(2, LATE_FAILURE), async () => {
     const controller = new AbortController();
     const { tracked: waiting } = start(failing(1000, new Error('failed after the wait was cancelled')), controller.signal);
     await clock.advance(200);
     controller.abort();
     await clock.advance(800);
     await realTick();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
-    expect(unhandled, 'unhandled rejections').toEqual([]);
+    expect(waiting.state(), `the signal aborted at 200 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
-  test('a failure of the work is not an unhandled rejection when the signal was already aborted', points(2), async () => {
+  test('a failure of the work is not an unhandled rejection when the signal was already aborted', points(2, LATE_FAILURE), async () => {
     const { tracked: waiting } = start(failing(500, new Error('failed later')), AbortSignal.abort());
     await clock.advance(500);
     await realTick();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
-    expect(unhandled, 'unhandled rejections').toEqual([]);
+    expect(waiting.state(), `the signal was already aborted, but ${describeOutcome(waiting)}`).toBe('rejected');
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
-  test('two waits on the same work are independent: cancelling one leaves the other waiting', points(2), async () => {
+  test('two waits on the same work are independent: cancelling one leaves the other waiting', points(2, INDEPENDENT), async () => {
     const first = new AbortController();
     const second = new AbortController();
     const work = saving(1000, 'shared');
@@ -275,7 +355,7 @@ describe('cancelling the wait', () => {
     await clock.advance(100);
     first.abort();
     await clock.advance(900);
-    expect(a.state(), `the cancelled wait: ${describeOutcome(a)}`).toBe('rejected');
-    expect(b.outcome(), `the other wait: ${describeOutcome(b)}`).toEqual({ resolved: 'shared', at: 1000 });
+    expect(a.state(), `the first wait's signal aborted at 100 ms, but ${describeOutcome(a)}`).toBe('rejected');
+    expectOutcome(b, { resolved: 'shared', at: 1000 }, "the second wait's signal never aborted, and the work resolved at 1000 ms", 'the other wait');
   });
 });

@@ -60,21 +60,53 @@
 //       - aborting options.signal after waitFor has settled changes nothing
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, track, useVirtualTime, type Tracked } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, expectList, loadExercise, points, realTick, track, useVirtualTime, type Outcome, type Tracked } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/06-timeouts/wait-for.ts')>('06-timeouts/wait-for', ['waitFor']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
 
+type Options = Parameters<typeof ex.waitFor>[2];
+
 /** How many abort listeners are on the signal now. */
 const listeners = (signal: AbortSignal): number => getEventListeners(signal, 'abort').length;
 
+/** Calls waitFor, failing with a clear message if it throws instead of returning a promise. */
+function call<T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options?: Options): Promise<T> {
+  try {
+    return ex.waitFor(fn, ms, options);
+  } catch (error) {
+    throw thrownInstead('waitFor should never throw: every way it ends should settle the promise it returns', error);
+  }
+}
+
+/**
+ * What a test fails with when the function under test throws instead of returning a promise: the
+ * untouched stub's own error as it is (it says what to do), or else `should` and what was thrown.
+ */
+function thrownInstead(should: string, error: unknown): unknown {
+  if (error instanceof Error && /not implemented yet/i.test(error.message)) return error;
+  return new Error(`${should}, but it threw ${show(error)}`);
+}
+
+/** Calls waitFor and tracks its outcome. */
+const start = <T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options?: Options): Tracked<T> => track(call(fn, ms, options));
+
+/** An outcome in words: `is still pending`, `resolved at 300 ms with "done"`. */
+function words(outcome: Outcome<unknown>): string {
+  if (outcome === 'pending') return 'is still pending';
+  if ('resolved' in outcome) return `resolved at ${outcome.at} ms with ${show(outcome.resolved)}`;
+  return `rejected at ${outcome.at} ms with ${show(outcome.rejected)}`;
+}
+
 /** How a tracked waitFor stands, in words, for failure messages. */
 function describeOutcome(tracked: Tracked<unknown>): string {
-  const outcome = tracked.outcome();
-  if (outcome === 'pending') return 'waitFor is still pending';
-  if ('resolved' in outcome) return `waitFor resolved at ${outcome.at} ms with ${show(outcome.resolved)}`;
-  return `waitFor rejected at ${outcome.at} ms with ${show(outcome.rejected)}`;
+  return `waitFor ${words(tracked.outcome())}`;
+}
+
+/** Fails unless waitFor settled as `expected` (compared with toEqual), saying what it should have done and what it did. */
+function expectOutcome(tracked: Tracked<unknown>, expected: Exclude<Outcome<unknown>, 'pending'>, why: string): void {
+  expect(tracked.outcome(), `${why}: waitFor should have ${words(expected)}, but it ${words(tracked.outcome())}`).toEqual(expected);
 }
 
 function show(value: unknown): string {
@@ -82,6 +114,9 @@ function show(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
+
+/** The name of what waitFor settled with, for the checks of a TimeoutError. */
+const nameOf = (value: unknown): unknown => (value as DOMException | undefined)?.name;
 
 /** Work that ignores its signal and resolves with `value` after `ms` of virtual time. */
 function stubborn<T>(ms: number, value: T): () => Promise<T> {
@@ -136,167 +171,252 @@ function thenableAfter<T>(ms: number, outcome: { value: T } | { error: unknown }
   return bare(new Promise<T>((resolve, reject) => setTimeout(() => ('value' in outcome ? resolve(outcome.value) : reject(outcome.error)), ms)));
 }
 
+// What helps a learner whose code fails a test: a hint per clause and the lesson heading that teaches it.
+const EXERCISE = 'wait-for-waitforfn-ms-that-aborts-the-work-and-leaks-no-timer';
+const FOLLOWS_FN = {
+  hint: "Follow fn's promise with `.then(onValue, onError)` and settle waitFor inside those handlers, the moment they run: waitFor resolves or rejects with exactly what fn's promise gave.",
+  section: EXERCISE,
+} as const;
+const AS_IT_IS = {
+  hint: 'Pass on what you receive untouched: a check such as `if (value)`, `if (error)` or `reason ?? …` mistakes `undefined`, `0`, `null` or `\'\'` for "nothing", and `new Error(String(error))` changes what the caller catches.',
+  section: EXERCISE,
+} as const;
+const CALLS_FN = {
+  hint: 'Create the `AbortController` and call `fn(controller.signal)` in the body of `waitFor` itself (the executor of `new Promise` runs at once too), not in a `.then` or a timer callback, and only once.',
+  section: 'abortcontroller-and-abortsignal',
+} as const;
+const OWN_SIGNAL = {
+  hint: "Always hand fn the signal of your own controller, never `options.signal`: the caller's signal is not yours to abort, and yours is the one your timer aborts. Pass an outer abort on to your controller from a listener.",
+  section: 'combining-signals-abortsignalany',
+} as const;
+const CLEARS_TIMER = {
+  hint: 'Keep the id that `setTimeout` returns and call `clearTimeout` with it on every way out, not only on the timeout: when fn resolves, rejects or throws, and when options.signal aborts.',
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const LEAVES_FN_ALONE = {
+  hint: "Abort fn's signal only when the time is up or options.signal aborts. A cleanup that calls `controller.abort()` on every way out (in a `finally`, say) also aborts it after fn has finished by itself.",
+  section: EXERCISE,
+} as const;
+const SYNC_THROW = {
+  hint: 'fn may throw before it returns a promise: wrap the call `fn(signal)` in `try`/`catch` and reject with what was caught, so that waitFor always returns a promise.',
+  section: EXERCISE,
+} as const;
+const SYNC_THROW_CLEANUP = {
+  hint: "A throw in fn is one more way out: send it through the same cleanup as the others (clear the timer, remove your listener from options.signal), and leave fn's signal unaborted.",
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const THENABLE = {
+  hint: 'A thenable may have nothing but `then`: call `.then(onValue, onError)` with both handlers, or wrap it in `Promise.resolve(…)` first, instead of calling `.catch` or `.finally` on it.',
+  section: EXERCISE,
+} as const;
+const TIMEOUT_ERROR = {
+  hint: "When the timer fires, reject right there with `new DOMException(message, 'TimeoutError')`: not an `Error`, not the `AbortError` that `controller.abort()` makes when given no reason, and without waiting for fn to react to the abort.",
+  section: 'a-timeout-is-an-abort-with-a-timeouterror',
+} as const;
+const ABORTS_WITH_TIMEOUT = {
+  hint: "Make one timeout error and use it twice: `controller.abort(error)` gives fn's signal that reason, and waitFor rejects with the same object, in the same timer callback.",
+  section: 'a-timeout-is-an-abort-with-a-timeouterror',
+} as const;
+const ABORT_FIRST = {
+  hint: "Abort fn's signal in the timer's callback itself, next to the `reject`: not later, after an `await` or in a `.then`. By the time the caller sees the TimeoutError, fn's signal must already be aborted.",
+  section: 'a-timeout-is-an-abort-with-a-timeouterror',
+} as const;
+const SETTLE_BEFORE_ABORT = {
+  hint: "Abort listeners run inside `abort()`, so fn's promise can reject before the line after `controller.abort(…)` runs, and then comes first in a race. Settle waitFor (or mark it settled) first, then abort, and ignore fn's promise from then on.",
+  section: 'abortcontroller-and-abortsignal',
+} as const;
+const NO_WAITING = {
+  hint: "Reject in the timer's callback, at once: do not wait for fn's promise after the abort. Work that ignores its signal may never settle, which is why this `waitFor` stops waiting where asyncio's `wait_for` would wait.",
+  section: 'a-timeout-is-an-abort-with-a-timeouterror',
+} as const;
+const WORK_STOPS = {
+  hint: "Work stops only where it listens to its signal: when the time is up, abort the controller whose signal fn received, with the timeout error, so that fn can clear its own timer.",
+  section: 'cooperative-cancellation-the-work-has-to-listen',
+} as const;
+const LATE_REJECTION = {
+  hint: "Keep a rejection handler on fn's promise even once waitFor has settled: the error handler of `.then(onValue, onError)` can simply do nothing when it comes too late, but it must be there.",
+  section: EXERCISE,
+} as const;
+const ZERO_MS = {
+  hint: 'Do not treat `ms <= 0` as "time out at once": start `setTimeout(…, ms)` as usual. Node runs a timer of 0 (or less) on the next turn of the event loop, after every promise callback of the current turn.',
+  section: EXERCISE,
+} as const;
+const OUTER_ABORT = {
+  hint: "In your 'abort' listener on options.signal, abort your controller with `options.signal.reason` and reject with that same reason: `controller.abort()` with no argument would make a new AbortError instead.",
+  section: 'combining-signals-abortsignalany',
+} as const;
+const ALREADY_ABORTED = {
+  hint: "A signal that is already aborted fires no more 'abort' events: check `options.signal?.aborted` first, before starting the timer or calling fn, and reject with `options.signal.reason` at once.",
+  section: 'abortcontroller-and-abortsignal',
+} as const;
+const REMOVES_LISTENER = {
+  hint: "`{ once: true }` removes a listener only after it has run. Call `options.signal.removeEventListener('abort', onAbort)` in your cleanup, on every way out, the outer abort included.",
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+const AFTER_SETTLING = {
+  hint: "Once waitFor has settled, an outer abort must reach neither the outcome nor fn's signal: remove your listener from options.signal as soon as waitFor settles, and never hand fn options.signal itself.",
+  section: 'leave-nothing-behind-timers-and-listeners',
+} as const;
+
 describe('finishing in time', () => {
-  test('resolves with the value of fn when fn finishes first, at the moment it finishes', points(2), async () => {
-    const waiting = track(ex.waitFor(stubborn(300, 'done'), 1000));
+  test('resolves with the value of fn when fn finishes first, at the moment it finishes', points(2, FOLLOWS_FN), async () => {
+    const waiting = start(stubborn(300, 'done'), 1000);
     await clock.advance(299);
     expect(waiting.state(), 'fn finishes at 300 ms: waitFor should still be pending at 299 ms').toBe('pending');
     await clock.advance(1);
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ resolved: 'done', at: 300 });
+    expectOutcome(waiting, { resolved: 'done', at: 300 }, 'fn resolved with "done" at 300 ms, within the limit of 1000 ms');
   });
 
-  test('calls fn once, synchronously, with an AbortSignal that is not aborted', points(2), async () => {
+  test('calls fn once, synchronously, with an AbortSignal that is not aborted', points(2, CALLS_FN), async () => {
     const work = cooperative(100, 'x');
-    const waiting = track(ex.waitFor(work.fn, 1000));
-    expect(work.seen, 'fn should have been called once, before waitFor returned, with a signal not yet aborted').toEqual(['called@0 aborted=false']);
-    expect(work.signals[0]).toBeInstanceOf(AbortSignal);
+    const waiting = start(work.fn, 1000);
+    expectList(work.seen, ['called@0 aborted=false'], 'the calls of fn made before waitFor returned (called@virtual ms, and whether its signal was aborted then),');
+    expect(work.signals[0], 'fn should receive an AbortSignal').toBeInstanceOf(AbortSignal);
     await clock.advance(100);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('resolved');
+    expect(waiting.state(), `fn resolved at 100 ms, but ${describeOutcome(waiting)}`).toBe('resolved');
     expect(work.signals, 'fn should be called exactly once').toHaveLength(1);
   });
 
-  test("fn gets a signal of waitFor's own even when options.signal is given, and the timeout aborts it", async () => {
+  test("fn gets a signal of waitFor's own even when options.signal is given, and the timeout aborts it", points(1, OWN_SIGNAL), async () => {
     const outer = new AbortController();
     const work = cooperative(5000, 'late');
-    const waiting = track(ex.waitFor(work.fn, 1000, { signal: outer.signal }));
+    const waiting = start(work.fn, 1000, { signal: outer.signal });
     expect(work.signals[0], 'fn should get the signal of an AbortController of waitFor, not options.signal').not.toBe(outer.signal);
     await clock.advance(1000);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
     expect(work.signals[0]?.aborted, "fn's signal should be aborted by the timeout").toBe(true);
     expect(outer.signal.aborted, 'options.signal belongs to the caller: waitFor cannot abort it').toBe(false);
   });
 
-  test('leaves no timer behind once fn has succeeded', points(2), async () => {
-    const waiting = track(ex.waitFor(stubborn(100, 'ok'), 5000));
+  test('leaves no timer behind once fn has succeeded', points(2, CLEARS_TIMER), async () => {
+    const waiting = start(stubborn(100, 'ok'), 5000);
     await clock.advance(100);
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ resolved: 'ok', at: 100 });
+    expectOutcome(waiting, { resolved: 'ok', at: 100 }, 'fn resolved with "ok" at 100 ms');
     expect(clock.pendingTimers(), 'timers still pending after waitFor resolved (the 5000 ms timer should be cleared)').toBe(0);
   });
 
-  test('does not abort the signal of fn after fn has succeeded', async () => {
+  test('does not abort the signal of fn after fn has succeeded', points(1, LEAVES_FN_ALONE), async () => {
     const work = cooperative(100, 'ok');
-    const waiting = track(ex.waitFor(work.fn, 1000));
+    const waiting = start(work.fn, 1000);
     await clock.advance(100);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('resolved');
+    expect(waiting.state(), `fn resolved at 100 ms, but ${describeOutcome(waiting)}`).toBe('resolved');
     await clock.advance(2000);
-    expect(work.signals[0]?.aborted, "fn succeeded: its signal should never be aborted").toBe(false);
+    expect(work.signals[0]?.aborted, 'fn succeeded: its signal should never be aborted').toBe(false);
   });
 
-  test('resolves with falsy values as they are: undefined, 0, an empty string, null', async () => {
+  test('resolves with falsy values as they are: undefined, 0, an empty string, null', points(1, AS_IT_IS), async () => {
     const values = [undefined, 0, '', null];
-    const waits = values.map((value) => track(ex.waitFor(stubborn(100, value), 1000)));
+    const waits = values.map((value) => start(stubborn(100, value), 1000));
     await clock.advance(100);
     for (const [i, waiting] of waits.entries()) {
-      expect(waiting.outcome(), `fn resolved with ${show(values[i])} at 100 ms, but ${describeOutcome(waiting)}`).toEqual({ resolved: values[i], at: 100 });
+      expectOutcome(waiting, { resolved: values[i], at: 100 }, `fn resolved with ${show(values[i])} at 100 ms`);
     }
     expect(clock.pendingTimers(), 'timers still pending after every waitFor resolved').toBe(0);
   });
 
-  test('rejects with the very error fn rejects with, at that moment', points(2), async () => {
+  test('rejects with the very error fn rejects with, at that moment', points(2, FOLLOWS_FN), async () => {
     const error = new RangeError('bad input');
-    const waiting = track(ex.waitFor(failsAfter(200, error), 1000));
+    const waiting = start(failsAfter(200, error), 1000);
     await clock.advance(200);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
-    expect(waiting.settledAt()).toBe(200);
+    expect(waiting.state(), `fn rejected at 200 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
+    expect(waiting.settledAt(), 'when waitFor rejected (ms; fn rejected at 200 ms)').toBe(200);
     expect(waiting.value(), 'waitFor should reject with the very error object of fn, unchanged').toBe(error);
   });
 
-  test('rejects with what fn rejects with even when it is not an Error: undefined, null, a string', async () => {
+  test('rejects with what fn rejects with even when it is not an Error: undefined, null, a string', points(1, AS_IT_IS), async () => {
     const errors = [undefined, null, 'plain string', { code: 42 }];
-    const waits = errors.map((error) => track(ex.waitFor(failsAfter(100, error), 1000)));
+    const waits = errors.map((error) => start(failsAfter(100, error), 1000));
     await clock.advance(100);
     for (const [i, waiting] of waits.entries()) {
-      expect(waiting.outcome(), `fn rejected with ${show(errors[i])} at 100 ms, but ${describeOutcome(waiting)}`).toEqual({ rejected: errors[i], at: 100 });
-      expect(waiting.value()).toBe(errors[i]);
+      expectOutcome(waiting, { rejected: errors[i], at: 100 }, `fn rejected with ${show(errors[i])} at 100 ms`);
+      expect(waiting.value(), `fn rejected with ${show(errors[i])}: waitFor should reject with that very value`).toBe(errors[i]);
     }
   });
 
-  test('leaves no timer behind once fn has failed, and does not abort its signal', async () => {
+  test('leaves no timer behind once fn has failed, and does not abort its signal', points(1, CLEARS_TIMER), async () => {
     let signal: AbortSignal | undefined;
-    const waiting = track(
-      ex.waitFor((s) => {
-        signal = s;
-        return failsAfter(200, new Error('nope'))();
-      }, 1000),
-    );
+    const waiting = start((s) => {
+      signal = s;
+      return failsAfter(200, new Error('nope'))();
+    }, 1000);
     await clock.advance(200);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `fn rejected at 200 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
     expect(clock.pendingTimers(), 'timers still pending after fn failed').toBe(0);
-    expect(signal?.aborted, "fn failed by itself: its signal should not be aborted").toBe(false);
+    expect(signal?.aborted, 'fn failed by itself: its signal should not be aborted').toBe(false);
   });
 
-  test('a synchronous throw in fn becomes a rejection with what was thrown, even a non-Error', async () => {
+  test('a synchronous throw in fn becomes a rejection with what was thrown, even a non-Error', points(1, SYNC_THROW), async () => {
     for (const thrown of [new Error('thrown at once'), 'a string', undefined]) {
-      let waiting: Promise<unknown> | undefined;
-      expect(() => {
+      let waiting: Promise<unknown>;
+      try {
         waiting = ex.waitFor(() => {
           throw thrown;
         }, 1000);
-      }, 'waitFor should never throw: a throw in fn becomes a rejection').not.toThrow();
-      const outcome = track(waiting!);
+      } catch (error) {
+        throw thrownInstead(`waitFor should never throw: a throw in fn becomes a rejection (fn threw ${show(thrown)})`, error);
+      }
+      const outcome = track(waiting);
       await clock.settle();
-      expect(outcome.outcome(), `fn threw ${show(thrown)}, but ${describeOutcome(outcome)}`).toEqual({ rejected: thrown, at: 0 });
+      expectOutcome(outcome, { rejected: thrown, at: 0 }, `fn threw ${show(thrown)}`);
     }
   });
 
-  test("a synchronous throw leaves fn's signal unaborted, and no timer or listener behind", async () => {
+  test("a synchronous throw leaves fn's signal unaborted, and no timer or listener behind", points(1, SYNC_THROW_CLEANUP), async () => {
     const outer = new AbortController();
     let signal: AbortSignal | undefined;
-    const waiting = track(
-      ex.waitFor(
-        (s) => {
-          signal = s;
-          throw new Error('thrown at once');
-        },
-        1000,
-        { signal: outer.signal },
-      ),
+    const waiting = start(
+      (s) => {
+        signal = s;
+        throw new Error('thrown at once');
+      },
+      1000,
+      { signal: outer.signal },
     );
     await clock.settle();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
-    expect(signal?.aborted, "fn threw by itself: its signal should not be aborted").toBe(false);
+    expect(waiting.state(), `fn threw at once, but ${describeOutcome(waiting)}`).toBe('rejected');
+    expect(signal?.aborted, 'fn threw by itself: its signal should not be aborted').toBe(false);
     expect(clock.pendingTimers(), 'timers still pending after fn threw').toBe(0);
     expect(listeners(outer.signal), 'abort listeners left on options.signal after fn threw').toBe(0);
   });
 
-  test('fn may return any thenable, not only a Promise', async () => {
+  test('fn may return any thenable, not only a Promise', points(1, THENABLE), async () => {
     const error = new Error('from a thenable');
-    const resolved = track(ex.waitFor(() => thenableAfter(100, { value: 'from a thenable' }), 1000));
-    const rejected = track(ex.waitFor(() => thenableAfter(100, { error }), 1000));
+    const resolved = start(() => thenableAfter(100, { value: 'from a thenable' }), 1000);
+    const rejected = start(() => thenableAfter(100, { error }), 1000);
     await clock.advance(100);
-    expect(resolved.outcome(), describeOutcome(resolved)).toEqual({ resolved: 'from a thenable', at: 100 });
-    expect(rejected.outcome(), describeOutcome(rejected)).toEqual({ rejected: error, at: 100 });
+    expectOutcome(resolved, { resolved: 'from a thenable', at: 100 }, 'fn returned a thenable (only a `then` method) that resolves at 100 ms');
+    expectOutcome(rejected, { rejected: error, at: 100 }, 'fn returned a thenable (only a `then` method) that rejects at 100 ms');
     expect(clock.pendingTimers(), 'timers still pending after both settled').toBe(0);
   });
 });
 
 describe('timing out', () => {
-  test('rejects at exactly ms with a DOMException named TimeoutError, not a millisecond earlier', points(3), async () => {
-    const waiting = track(ex.waitFor(never, 1000));
+  test('rejects at exactly ms with a DOMException named TimeoutError, not a millisecond earlier', points(3, TIMEOUT_ERROR), async () => {
+    const waiting = start(never, 1000);
     await clock.advance(999);
     expect(waiting.state(), 'the limit is 1000 ms: waitFor should still be pending at 999 ms').toBe('pending');
     await clock.advance(1);
     expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(waiting.settledAt()).toBe(1000);
+    expect(waiting.settledAt(), 'when waitFor rejected (ms; the limit is 1000 ms)').toBe(1000);
     expect(waiting.value(), `the timeout error should be a DOMException, got ${show(waiting.value())}`).toBeInstanceOf(DOMException);
-    expect((waiting.value() as DOMException).name).toBe('TimeoutError');
+    expect(nameOf(waiting.value()), "the name of the timeout error (new DOMException(message, 'TimeoutError'))").toBe('TimeoutError');
   });
 
-  test('aborts the signal of fn at that moment, with the timeout error as its reason', points(2), async () => {
+  test('aborts the signal of fn at that moment, with the timeout error as its reason', points(2, ABORTS_WITH_TIMEOUT), async () => {
     const work = cooperative(5000, 'late');
-    const waiting = track(ex.waitFor(work.fn, 1000));
+    const waiting = start(work.fn, 1000);
     await clock.advance(999);
     expect(work.signals[0]?.aborted, "fn's signal should not be aborted before 1000 ms").toBe(false);
     await clock.advance(1);
     expect(work.signals[0]?.aborted, "fn's signal should be aborted at 1000 ms").toBe(true);
-    expect(work.seen).toEqual(['called@0 aborted=false', 'aborted@1000']);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expectList(work.seen, ['called@0 aborted=false', 'aborted@1000'], 'what fn saw (called@virtual ms, then aborted@virtual ms),');
+    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
     expect(work.signals[0]?.reason, "the reason of fn's signal should be the very error waitFor rejects with").toBe(waiting.value());
   });
 
-  test('aborts the signal before it rejects', async () => {
+  test('aborts the signal before it rejects', points(1, ABORT_FIRST), async () => {
     const work = cooperative(5000, 'late');
-    const abortedWhenRejected = ex.waitFor(work.fn, 1000).then(
+    const abortedWhenRejected = call(work.fn, 1000).then(
       () => 'resolved',
       () => work.signals[0]?.aborted,
     );
@@ -304,214 +424,211 @@ describe('timing out', () => {
     expect(await abortedWhenRejected, "when waitFor rejects, fn's signal should already be aborted").toBe(true);
   });
 
-  test('rejects with the TimeoutError even when fn rejects with its own error inside its abort listener', points(2), async () => {
+  test('rejects with the TimeoutError even when fn rejects with its own error inside its abort listener', points(2, SETTLE_BEFORE_ABORT), async () => {
     const own = new Error('fn cleaned up and failed');
     const work = cooperative(5000, 'late', own);
-    const waiting = track(ex.waitFor(work.fn, 1000));
-    await clock.advance(1000);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
-    expect(waiting.value(), `fn's own rejection comes after the abort and must be ignored, but ${describeOutcome(waiting)}`).toBe(work.signals[0]?.reason);
-    expect((waiting.value() as DOMException).name).toBe('TimeoutError');
-  });
-
-  test('does not wait for fn to react: rejects at ms even when fn ignores its signal', points(2), async () => {
-    const waiting = track(ex.waitFor(stubborn(5000, 'much later'), 1000));
+    const waiting = start(work.fn, 1000);
     await clock.advance(1000);
     expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(waiting.settledAt()).toBe(1000);
+    expect(waiting.value(), `fn's own rejection comes after the abort and must be ignored, but ${describeOutcome(waiting)}`).toBe(work.signals[0]?.reason);
+    expect(nameOf(waiting.value()), 'the name of what waitFor rejected with (the timeout error)').toBe('TimeoutError');
+  });
+
+  test('does not wait for fn to react: rejects at ms even when fn ignores its signal', points(2, NO_WAITING), async () => {
+    const waiting = start(stubborn(5000, 'much later'), 1000);
+    await clock.advance(1000);
+    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
+    expect(waiting.settledAt(), 'when waitFor rejected (ms; the limit is 1000 ms)').toBe(1000);
     await clock.advance(4000);
-    expect((waiting.value() as DOMException).name, 'a late value of fn must not change the outcome').toBe('TimeoutError');
+    expect(nameOf(waiting.value()), 'a late value of fn must not change the outcome: the name of what waitFor rejected with').toBe('TimeoutError');
   });
 
-  test('work that listens to its signal stops at the timeout, and no timer is left', points(2), async () => {
+  test('work that listens to its signal stops at the timeout, and no timer is left', points(2, WORK_STOPS), async () => {
     const work = cooperative(5000, 'late');
-    const waiting = track(ex.waitFor(work.fn, 1000));
+    const waiting = start(work.fn, 1000);
     await clock.advance(1000);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
-    expect(clock.pendingTimers(), 'timers still pending after the timeout').toBe(0);
+    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
+    expect(clock.pendingTimers(), "timers still pending after the timeout (fn's 5000 ms timer stops when its signal aborts)").toBe(0);
     await clock.advance(5000);
-    expect(work.seen).not.toContain('finished@5000');
+    expect(work.seen, 'fn should have stopped at the timeout, but it finished its work at 5000 ms').not.toContain('finished@5000');
   });
 
-  test('a rejection of fn after the timeout is not an unhandled rejection', points(2), async () => {
-    const waiting = track(ex.waitFor(failsAfter(3000, new Error('too late to matter')), 1000));
+  test('a rejection of fn after the timeout is not an unhandled rejection', points(2, LATE_REJECTION), async () => {
+    const waiting = start(failsAfter(3000, new Error('too late to matter')), 1000);
     await clock.advance(1000);
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
     await clock.advance(2000);
     await realTick();
-    expect(unhandled, 'unhandled rejections').toEqual([]);
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
-  test('a timeout of 0 or less lets a promise that is already settled win, either way', async () => {
+  test('a timeout of 0 or less lets a promise that is already settled win, either way', points(1, ZERO_MS), async () => {
     const error = new Error('already failed');
-    const resolved = track(ex.waitFor(() => Promise.resolve('ready'), 0));
-    const rejected = track(ex.waitFor(() => Promise.reject(error), 0));
-    const negative = track(ex.waitFor(() => Promise.resolve('ready too'), -100));
+    const resolved = start(() => Promise.resolve('ready'), 0);
+    const rejected = start(() => Promise.reject(error), 0);
+    const negative = start(() => Promise.resolve('ready too'), -100);
     await clock.settle();
-    expect(resolved.outcome(), `ms 0 and a resolved promise: ${describeOutcome(resolved)}`).toEqual({ resolved: 'ready', at: 0 });
-    expect(rejected.outcome(), `ms 0 and a rejected promise: ${describeOutcome(rejected)}`).toEqual({ rejected: error, at: 0 });
-    expect(negative.outcome(), `ms -100 and a resolved promise: ${describeOutcome(negative)}`).toEqual({ resolved: 'ready too', at: 0 });
+    expectOutcome(resolved, { resolved: 'ready', at: 0 }, 'ms 0 and fn returning an already-resolved promise');
+    expectOutcome(rejected, { rejected: error, at: 0 }, 'ms 0 and fn returning an already-rejected promise');
+    expectOutcome(negative, { resolved: 'ready too', at: 0 }, 'ms -100 and fn returning an already-resolved promise');
   });
 
-  test('a timeout of 0 lets a promise that settles a few microtasks later win', async () => {
-    const waiting = track(
-      ex.waitFor(async () => {
-        for (let i = 0; i < 10; i++) await null;
-        return 'soon';
-      }, 0),
-    );
+  test('a timeout of 0 lets a promise that settles a few microtasks later win', points(1, ZERO_MS), async () => {
+    const waiting = start(async () => {
+      for (let i = 0; i < 10; i++) await null;
+      return 'soon';
+    }, 0);
     await clock.settle();
-    expect(waiting.outcome(), `work that settles in the current turn should beat ms 0, but ${describeOutcome(waiting)}`).toEqual({ resolved: 'soon', at: 0 });
+    expectOutcome(waiting, { resolved: 'soon', at: 0 }, 'ms 0 and work that resolves after ten awaits, in the current turn');
   });
 
-  test('a timeout of 0 or less times out slower work on the next turn, without time passing', async () => {
-    const zero = track(ex.waitFor(stubborn(10, 'x'), 0));
-    const negative = track(ex.waitFor(stubborn(10, 'y'), -100));
+  test('a timeout of 0 or less times out slower work on the next turn, without time passing', points(1, ZERO_MS), async () => {
+    const zero = start(stubborn(10, 'x'), 0);
+    const negative = start(stubborn(10, 'y'), -100);
     await clock.settle();
-    expect([zero.state(), negative.state()], 'ms 0 and ms -100 should both have timed out').toEqual(['rejected', 'rejected']);
-    expect([zero.settledAt(), negative.settledAt()]).toEqual([0, 0]);
-    expect((negative.value() as DOMException).name).toBe('TimeoutError');
+    expect(zero.state(), `ms 0 and work that takes 10 ms: by the next turn ${describeOutcome(zero)}`).toBe('rejected');
+    expect(negative.state(), `ms -100 and work that takes 10 ms: by the next turn ${describeOutcome(negative)}`).toBe('rejected');
+    expect(zero.settledAt(), 'when waitFor with ms 0 rejected (ms)').toBe(0);
+    expect(negative.settledAt(), 'when waitFor with ms -100 rejected (ms)').toBe(0);
+    expect(nameOf(negative.value()), 'ms -100: the name of what waitFor rejected with').toBe('TimeoutError');
   });
 });
 
 describe('cancelling from outside', () => {
-  test('aborting options.signal rejects with its reason at that moment and aborts fn with the same reason', points(2), async () => {
+  test('aborting options.signal rejects with its reason at that moment and aborts fn with the same reason', points(2, OUTER_ABORT), async () => {
     const controller = new AbortController();
     const reason = new Error('user cancelled');
     const work = cooperative(5000, 'late');
-    const waiting = track(ex.waitFor(work.fn, 1000, { signal: controller.signal }));
+    const waiting = start(work.fn, 1000, { signal: controller.signal });
     await clock.advance(300);
     controller.abort(reason);
     await clock.settle();
     expect(waiting.state(), `options.signal aborted at 300 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(waiting.settledAt()).toBe(300);
+    expect(waiting.settledAt(), 'when waitFor rejected (ms; options.signal aborted at 300 ms)').toBe(300);
     expect(waiting.value(), 'waitFor should reject with the very reason of options.signal').toBe(reason);
     expect(work.signals[0]?.reason, "fn's signal should be aborted with the same reason").toBe(reason);
-    expect(work.seen).toContain('aborted@300');
+    expect(work.seen, "fn's signal should abort at 300 ms, when options.signal does").toContain('aborted@300');
   });
 
-  test('aborting options.signal rejects with its reason even when fn rejects with its own error inside its abort listener', async () => {
+  test('aborting options.signal rejects with its reason even when fn rejects with its own error inside its abort listener', points(1, SETTLE_BEFORE_ABORT), async () => {
     const controller = new AbortController();
     const reason = new Error('user cancelled');
     const work = cooperative(5000, 'late', new Error('fn cleaned up and failed'));
-    const waiting = track(ex.waitFor(work.fn, 1000, { signal: controller.signal }));
+    const waiting = start(work.fn, 1000, { signal: controller.signal });
     await clock.advance(300);
     controller.abort(reason);
     await clock.settle();
-    expect(waiting.outcome(), `fn's own rejection comes after the abort and must be ignored, but ${describeOutcome(waiting)}`).toEqual({ rejected: reason, at: 300 });
+    expectOutcome(waiting, { rejected: reason, at: 300 }, "options.signal aborted at 300 ms, and fn's own rejection after it must be ignored");
   });
 
-  test('aborting options.signal with a reason that is not an Error rejects with that very reason', async () => {
+  test('aborting options.signal with a reason that is not an Error rejects with that very reason', points(1, AS_IT_IS), async () => {
     for (const reason of ['stop', null, 0]) {
       const controller = new AbortController();
       const work = cooperative(5000, 'late');
-      const waiting = track(ex.waitFor(work.fn, 1000, { signal: controller.signal }));
+      const waiting = start(work.fn, 1000, { signal: controller.signal });
       await clock.advance(100);
       controller.abort(reason);
       await clock.settle();
-      expect(waiting.value(), `abort(${show(reason)}): ${describeOutcome(waiting)}`).toBe(reason);
+      expect(waiting.value(), `abort(${show(reason)}): waitFor should reject with that very reason, but ${describeOutcome(waiting)}`).toBe(reason);
       expect(work.signals[0]?.reason, `abort(${show(reason)}): fn's signal should carry the same reason`).toBe(reason);
     }
   });
 
-  test('clears its timer when options.signal aborts', async () => {
+  test('clears its timer when options.signal aborts', points(1, CLEARS_TIMER), async () => {
     const controller = new AbortController();
-    const waiting = track(ex.waitFor(never, 1000, { signal: controller.signal }));
+    const waiting = start(never, 1000, { signal: controller.signal });
     await clock.advance(300);
     controller.abort();
     await clock.settle();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `options.signal aborted at 300 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
     expect(clock.pendingTimers(), 'the 1000 ms timer should be cleared when options.signal aborts').toBe(0);
   });
 
-  test('an already-aborted options.signal rejects at once with its reason, without calling fn or starting a timer', points(2), async () => {
+  test('an already-aborted options.signal rejects at once with its reason, without calling fn or starting a timer', points(2, ALREADY_ABORTED), async () => {
     const reason = new Error('cancelled before the start');
     let calls = 0;
-    const waiting = track(
-      ex.waitFor(
+    const waiting = start(
+      () => {
+        calls++;
+        return never();
+      },
+      1000,
+      { signal: AbortSignal.abort(reason) },
+    );
+    expect(clock.timersStarted(), 'timers started for an already-aborted options.signal (even one cleared at once counts)').toBe(0);
+    await clock.settle();
+    expectOutcome(waiting, { rejected: reason, at: 0 }, 'options.signal was already aborted');
+    expect(calls, 'fn should not be called').toBe(0);
+  });
+
+  test('an already-aborted options.signal rejects with its reason as it is: a string, null, 0', points(1, AS_IT_IS), async () => {
+    for (const reason of ['stop', null, 0]) {
+      let calls = 0;
+      const waiting = start(
         () => {
           calls++;
           return never();
         },
         1000,
         { signal: AbortSignal.abort(reason) },
-      ),
-    );
-    expect(clock.timersStarted(), 'timers started for an already-aborted options.signal (even one cleared at once counts)').toBe(0);
-    await clock.settle();
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ rejected: reason, at: 0 });
-    expect(calls, 'fn should not be called').toBe(0);
-  });
-
-  test('an already-aborted options.signal rejects with its reason as it is: a string, null, 0', async () => {
-    for (const reason of ['stop', null, 0]) {
-      let calls = 0;
-      const waiting = track(
-        ex.waitFor(
-          () => {
-            calls++;
-            return never();
-          },
-          1000,
-          { signal: AbortSignal.abort(reason) },
-        ),
       );
       await clock.settle();
-      expect(waiting.outcome(), `AbortSignal.abort(${show(reason)}): ${describeOutcome(waiting)}`).toEqual({ rejected: reason, at: 0 });
+      expectOutcome(waiting, { rejected: reason, at: 0 }, `options.signal was AbortSignal.abort(${show(reason)})`);
       expect(calls, `AbortSignal.abort(${show(reason)}): fn should not be called`).toBe(0);
     }
   });
 
-  test('removes its listener from options.signal whichever way it ends: success, failure or timeout', points(2), async () => {
+  test('removes its listener from options.signal whichever way it ends: success, failure or timeout', points(2, REMOVES_LISTENER), async () => {
     const controller = new AbortController();
     const { signal } = controller;
-    const succeeded = track(ex.waitFor(stubborn(100, 'ok'), 1000, { signal }));
+    const succeeded = start(stubborn(100, 'ok'), 1000, { signal });
     await clock.advance(100);
-    expect(succeeded.state(), describeOutcome(succeeded)).toBe('resolved');
+    expect(succeeded.state(), `fn resolved at 100 ms, but ${describeOutcome(succeeded)}`).toBe('resolved');
     expect(listeners(signal), 'abort listeners left on options.signal after fn succeeded').toBe(0);
 
-    const failed = track(ex.waitFor(failsAfter(100, new Error('nope')), 1000, { signal }));
+    const failed = start(failsAfter(100, new Error('nope')), 1000, { signal });
     await clock.advance(100);
-    expect(failed.state(), describeOutcome(failed)).toBe('rejected');
+    expect(failed.state(), `fn rejected after 100 ms, but ${describeOutcome(failed)}`).toBe('rejected');
     expect(listeners(signal), 'abort listeners left on options.signal after fn failed').toBe(0);
 
-    const timedOut = track(ex.waitFor(never, 100, { signal }));
+    const timedOut = start(never, 100, { signal });
     await clock.advance(100);
-    expect(timedOut.state(), describeOutcome(timedOut)).toBe('rejected');
+    expect(timedOut.state(), `fn never settles and the limit is 100 ms, but ${describeOutcome(timedOut)}`).toBe('rejected');
     expect(listeners(signal), 'abort listeners left on options.signal after the timeout').toBe(0);
   });
 
-  test('removes its listener from options.signal after an outer abort too', async () => {
+  test('removes its listener from options.signal after an outer abort too', points(1, REMOVES_LISTENER), async () => {
     const controller = new AbortController();
-    const waiting = track(ex.waitFor(never, 1000, { signal: controller.signal }));
+    const waiting = start(never, 1000, { signal: controller.signal });
     await clock.advance(100);
     controller.abort();
     await clock.settle();
-    expect(waiting.state(), describeOutcome(waiting)).toBe('rejected');
+    expect(waiting.state(), `options.signal aborted at 100 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
     expect(listeners(controller.signal), 'abort listeners left on options.signal after it aborted').toBe(0);
   });
 
-  test('a rejection of fn after options.signal aborted is not an unhandled rejection', async () => {
+  test('a rejection of fn after options.signal aborted is not an unhandled rejection', points(1, LATE_REJECTION), async () => {
     const controller = new AbortController();
     const cooperating = cooperative(5000, 'late');
-    const first = track(ex.waitFor(cooperating.fn, 1000, { signal: controller.signal }));
-    const second = track(ex.waitFor(failsAfter(500, new Error('too late to matter')), 1000, { signal: controller.signal }));
+    const first = start(cooperating.fn, 1000, { signal: controller.signal });
+    const second = start(failsAfter(500, new Error('too late to matter')), 1000, { signal: controller.signal });
     await clock.advance(100);
     controller.abort(new Error('user cancelled'));
     await clock.advance(1000);
     await realTick();
-    expect([first.state(), second.state()]).toEqual(['rejected', 'rejected']);
-    expect(unhandled, 'unhandled rejections').toEqual([]);
+    expect(first.state(), `options.signal aborted at 100 ms, but the first ${describeOutcome(first)}`).toBe('rejected');
+    expect(second.state(), `options.signal aborted at 100 ms, but the second ${describeOutcome(second)}`).toBe('rejected');
+    expectList(unhandled, [], 'rejections nobody handled');
   });
 
-  test('aborting options.signal after waitFor has settled changes nothing', async () => {
+  test('aborting options.signal after waitFor has settled changes nothing', points(1, AFTER_SETTLING), async () => {
     const controller = new AbortController();
     const work = cooperative(100, 'kept');
-    const waiting = track(ex.waitFor(work.fn, 1000, { signal: controller.signal }));
+    const waiting = start(work.fn, 1000, { signal: controller.signal });
     await clock.advance(100);
     controller.abort();
     await clock.settle();
-    expect(waiting.outcome(), describeOutcome(waiting)).toEqual({ resolved: 'kept', at: 100 });
+    expectOutcome(waiting, { resolved: 'kept', at: 100 }, 'fn resolved with "kept" at 100 ms, and options.signal aborted only after that');
     expect(work.signals[0]?.aborted, "fn's signal should stay unaborted once waitFor has settled").toBe(false);
   });
 });

@@ -59,13 +59,31 @@ function fail(ms: number, error: unknown, log?: string[]): () => Promise<never> 
   };
 }
 
+/** Calls runAll, failing with a clear message if it throws instead of returning a promise. */
+function call<T>(fns: readonly (() => Promise<T>)[]): Promise<T[]> {
+  try {
+    return ex.runAll(fns);
+  } catch (error) {
+    throw thrownInstead('runAll should never throw: a function that throws has failed, and every failure should reach the promise runAll returns', error);
+  }
+}
+
+/**
+ * What a test fails with when the function under test throws instead of returning a promise: the
+ * untouched stub's own error as it is (it says what to do), or else `should` and what was thrown.
+ */
+function thrownInstead(should: string, error: unknown): unknown {
+  if (error instanceof Error && /not implemented yet/i.test(error.message)) return error;
+  return new Error(`${should}, but it threw ${show(error)}`);
+}
+
 /**
  * Runs runAll and tracks its outcome. Tracking handles a rejection at once, so a wrong solution
  * cannot leave it unhandled; and the tests look at the outcome instead of awaiting the promise,
  * so a wrong solution that never settles fails them instead of hanging.
  */
 function run<T>(fns: readonly (() => Promise<T>)[]): Tracked<T[]> {
-  return track(ex.runAll(fns));
+  return track(call(fns));
 }
 
 /** Fails unless runAll resolved with `values` (compared as shown) at virtual time `at`, saying what it did instead. */
@@ -97,20 +115,84 @@ function expectErrors(aggregate: AggregateError, expected: readonly unknown[], w
   expect(same, `the AggregateError's errors should be ${list(expected)} (${why}), but they are ${list(received)}`).toBe(true);
 }
 
+// What helps a learner whose code fails a test: a hint per clause and the lesson heading that teaches it.
+const EXERCISE = 'collect-errors-collect-every-error';
+const GROUPS = 'several-errors-at-once-aggregateerror';
+const VALUES = {
+  hint: 'Put each value at the index of its function, as it is (`undefined` and `null` included): `Promise.allSettled` gives the outcomes in argument order, whatever order the functions finish in.',
+  section: GROUPS,
+} as const;
+const CALLS = {
+  hint: 'Call every function during the call to runAll, in order and once each: `fns.map(…)` before anything is awaited, not in a `.then` or after an `await`.',
+  section: EXERCISE,
+} as const;
+const CONCURRENT = {
+  hint: 'Call all the functions first, then wait for all of them together: awaiting each one before calling the next adds their times up.',
+  section: GROUPS,
+} as const;
+const EMPTY = {
+  hint: 'With no functions there is nothing to wait for: resolve at once with an empty array (`Promise.allSettled([])` does that), without a timer.',
+  section: EXERCISE,
+} as const;
+const WAITS_FOR_ALL = {
+  hint: 'A failure must not end the wait: `Promise.all` rejects at the first one, while `Promise.allSettled` waits for every function, whatever happens to each.',
+  section: GROUPS,
+} as const;
+const AGGREGATE = {
+  hint: 'When one or more functions failed, reject with `new AggregateError(errors, message)`, the built-in class itself: not a subclass of your own, and not the error alone when only one function failed.',
+  section: GROUPS,
+} as const;
+const ERRORS_ORDER = {
+  hint: 'Take the reasons from the outcomes in argument order (the `rejected` ones of `allSettled`), not in the order the failures happened: `errors` follows the order of `fns`.',
+  section: GROUPS,
+} as const;
+const ONLY_FAILURES = {
+  hint: '`errors` holds the failures and nothing else: skip the fulfilled outcomes, leaving no entry or hole for them, and wrap even a single failure in the AggregateError.',
+  section: GROUPS,
+} as const;
+const MESSAGE = {
+  hint: 'The message is made of two counts, taken once every function has settled: how many failed and how many functions there were, as in `2 of 3 functions failed`.',
+  section: EXERCISE,
+} as const;
+const MESSAGE_PLURAL = {
+  hint: 'The message always says “functions”, even when there is only one: do not make the word singular.',
+  section: EXERCISE,
+} as const;
+const ERRORS_AS_THEY_ARE = {
+  hint: 'Keep every reason as it is, `undefined` included: a rejection with `undefined` is still a failure, so look at the outcome\'s `status`, not at whether its `reason` is truthy, and do not wrap reasons in `new Error(…)`.',
+  section: GROUPS,
+} as const;
+const NOT_FLATTENED = {
+  hint: 'An AggregateError that a function rejected with is one failure: put it in `errors` as one entry, without spreading its own `errors` into the list.',
+  section: GROUPS,
+} as const;
+const SYNC_THROW = {
+  hint: 'A function may throw before it returns a promise: catch that around each call, count it as the failure of that function, and go on calling the ones after it. runAll itself never throws.',
+  section: EXERCISE,
+} as const;
+const SYNC_THROW_PLACE = {
+  hint: 'A throw is a failure at the index of its function: put a rejected promise in its place among the ones you wait for, so that its error lands between the errors of its neighbours.',
+  section: EXERCISE,
+} as const;
+const HANDLED = {
+  hint: 'Give every promise its handler as soon as it exists: hand them all to one `Promise.allSettled` at once. Awaiting them one by one leaves a promise that fails early with nobody listening.',
+  section: 'unhandled-rejections',
+} as const;
+
 describe('when every function succeeds', () => {
-  test('resolves with the values in argument order, not in the order they finished', points(2), async () => {
+  test('resolves with the values in argument order, not in the order they finished', points(2, VALUES), async () => {
     const outcome = run([ok(300, 'a'), ok(100, 'b'), ok(200, 'c')]);
     await clock.advance(300);
     expectResolved(outcome, ['a', 'b', 'c'], 300);
   });
 
-  test('calls every function during the call, in argument order, once each, without waiting for one before the next', points(2), () => {
+  test('calls every function during the call, in argument order, once each, without waiting for one before the next', points(2, CALLS), () => {
     const log: string[] = [];
-    void ex.runAll([ok(300, 'a', log), fail(100, new Error('b'), log), ok(200, 'c', log)]).catch(() => undefined);
+    void call([ok(300, 'a', log), fail(100, new Error('b'), log), ok(200, 'c', log)]).catch(() => undefined);
     expectList(log, ['called a at 0', 'called b at 0', 'called c at 0'], 'the calls made before runAll returned');
   });
 
-  test('runs them concurrently: 300, 100 and 200 ms take 300 ms in all, and it does not resolve earlier', points(2), async () => {
+  test('runs them concurrently: 300, 100 and 200 ms take 300 ms in all, and it does not resolve earlier', points(2, CONCURRENT), async () => {
     const outcome = run([ok(300, 1), ok(100, 2), ok(200, 3)]);
     await clock.advance(299);
     expect(outcome.state(), 'one function is still running at 299 ms: runAll should still be pending').toBe('pending');
@@ -118,16 +200,16 @@ describe('when every function succeeds', () => {
     expect(outcome.settledAt(), 'when runAll settled (ms)').toBe(300);
   });
 
-  test('keeps the values as they are, undefined included', async () => {
+  test('keeps the values as they are, undefined included', points(1, VALUES), async () => {
     const object = { id: 1 };
     const outcome = run<unknown>([ok(10, object), ok(20, undefined), ok(5, null)]);
     await clock.advance(20);
     const values = resolvedValue(outcome);
-    expect(values).toEqual([object, undefined, null]);
+    expect(values, `the values should be [{ id: 1 }, undefined, null], in the order of the functions, but they are ${show(values)}`).toEqual([object, undefined, null]);
     expect(values[0], 'values[0] should be the very object fns[0] resolved with').toBe(object);
   });
 
-  test('with no functions, resolves with an empty array without waiting for time to pass', async () => {
+  test('with no functions, resolves with an empty array without waiting for time to pass', points(1, EMPTY), async () => {
     const outcome = run([]);
     await clock.settle();
     expectResolved(outcome, [], 0);
@@ -135,7 +217,7 @@ describe('when every function succeeds', () => {
 });
 
 describe('when some functions fail', () => {
-  test('waits for every function, even after a failure, and rejects only when the last one has settled', points(3), async () => {
+  test('waits for every function, even after a failure, and rejects only when the last one has settled', points(3, WAITS_FOR_ALL), async () => {
     const outcome = run([fail(100, new Error('early failure')), ok(300, 'slow success'), fail(200, new Error('later failure'))]);
     await clock.advance(299);
     expect(outcome.state(), 'two functions failed but one is still running at 299 ms: runAll should still be pending').toBe('pending');
@@ -144,7 +226,7 @@ describe('when some functions fail', () => {
     expect(outcome.settledAt(), 'when runAll rejected (ms)').toBe(300);
   });
 
-  test('rejects with an AggregateError', points(2), async () => {
+  test('rejects with an AggregateError', points(2, AGGREGATE), async () => {
     const outcome = run([ok(100, 'fine'), fail(50, new Error('broken'))]);
     await clock.advance(100);
     const error = rejection(outcome);
@@ -152,35 +234,35 @@ describe('when some functions fail', () => {
     expect(error.name, 'the error’s name').toBe('AggregateError');
   });
 
-  test('errors holds the failures themselves, in argument order, not in the order they happened', points(3), async () => {
+  test('errors holds the failures themselves, in argument order, not in the order they happened', points(3, ERRORS_ORDER), async () => {
     const errors = [new Error('fails last'), new Error('fails first'), new Error('fails second')];
     const outcome = run([fail(300, errors[0]), fail(100, errors[1]), ok(50, 'fine'), fail(200, errors[2])]);
     await clock.advance(300);
     expectErrors(rejection(outcome), errors, 'in the order of the functions, not the order they failed in');
   });
 
-  test('errors holds nothing for the functions that succeeded', async () => {
+  test('errors holds nothing for the functions that succeeded', points(1, ONLY_FAILURES), async () => {
     const broken = new Error('broken');
     const outcome = run([ok(10, 'a'), fail(20, broken), ok(30, 'c')]);
     await clock.advance(30);
     expectErrors(rejection(outcome), [broken], 'only the one failure');
   });
 
-  test('the message says how many of how many failed: "2 of 3 functions failed"', points(2), async () => {
+  test('the message says how many of how many failed: "2 of 3 functions failed"', points(2, MESSAGE), async () => {
     const outcome = run([fail(10, new Error('a')), ok(20, 'b'), fail(30, new Error('c'))]);
     await clock.advance(30);
     expect(rejection(outcome).message, 'the AggregateError’s message').toBe('2 of 3 functions failed');
   });
 
-  test('when all fail, the message counts them all: "4 of 4 functions failed"', async () => {
+  test('when all fail, the message counts them all: "4 of 4 functions failed"', points(1, MESSAGE), async () => {
     const outcome = run([fail(10, new Error('a')), fail(20, new Error('b')), fail(5, new Error('c')), fail(15, new Error('d'))]);
     await clock.advance(20);
     const error = rejection(outcome);
     expect(error.message, 'the AggregateError’s message').toBe('4 of 4 functions failed');
-    expect(error.errors, 'the AggregateError’s errors').toHaveLength(4);
+    expect(error.errors, 'the AggregateError’s errors (one per failed function)').toHaveLength(4);
   });
 
-  test('with a single function that fails, the message is "1 of 1 functions failed"', async () => {
+  test('with a single function that fails, the message is "1 of 1 functions failed"', points(1, MESSAGE_PLURAL), async () => {
     const broken = new Error('broken');
     const outcome = run([fail(10, broken)]);
     await clock.advance(10);
@@ -189,7 +271,7 @@ describe('when some functions fail', () => {
     expectErrors(error, [broken], 'the one failure');
   });
 
-  test('errors keeps values that are not Errors as they are', async () => {
+  test('errors keeps values that are not Errors as they are', points(1, ERRORS_AS_THEY_ARE), async () => {
     const outcome = run([fail(20, 'a plain string'), ok(5, 'fine'), fail(10, undefined), fail(30, 42)]);
     await clock.advance(30);
     const error = rejection(outcome);
@@ -197,7 +279,7 @@ describe('when some functions fail', () => {
     expect(error.message, 'the AggregateError’s message (a rejection with undefined is a failure too)').toBe('3 of 4 functions failed');
   });
 
-  test('an AggregateError from one function stays one entry: it is not flattened', async () => {
+  test('an AggregateError from one function stays one entry: it is not flattened', points(1, NOT_FLATTENED), async () => {
     const inner = new AggregateError([new Error('x'), new Error('y')], 'inner group');
     const other = new Error('other');
     const outcome = run([fail(10, inner), fail(20, other)]);
@@ -207,11 +289,11 @@ describe('when some functions fail', () => {
     expect(error.message, 'the AggregateError’s message').toBe('2 of 2 functions failed');
   });
 
-  test('a function that throws synchronously has failed; the ones after it are still called and awaited', points(2), async () => {
+  test('a function that throws synchronously has failed; the ones after it are still called and awaited', points(2, SYNC_THROW), async () => {
     const thrown = new Error('thrown, not rejected');
     const log: string[] = [];
-    // If runAll let the throw escape, this line would throw and the test fail.
-    const result = ex.runAll<string>([
+    // If runAll let the throw escape, this call would fail the test, saying so.
+    const result = call<string>([
       () => {
         throw thrown;
       },
@@ -228,12 +310,12 @@ describe('when some functions fail', () => {
     expect(error.message, 'the AggregateError’s message').toBe('1 of 2 functions failed');
   });
 
-  test('a synchronous throw is reported in errors in its own place, between the failures around it', async () => {
+  test('a synchronous throw is reported in errors in its own place, between the failures around it', points(1, SYNC_THROW_PLACE), async () => {
     const before = new Error('rejects, listed first');
     const thrown = new Error('throws, listed second');
     const after = new Error('rejects, listed third');
     const outcome = track(
-      ex.runAll<never>([
+      call<never>([
         fail(20, before),
         () => {
           throw thrown;
@@ -245,10 +327,10 @@ describe('when some functions fail', () => {
     expectErrors(rejection(outcome), [before, thrown, after], 'in the order of the functions, the one that threw included');
   });
 
-  test('when every function throws synchronously, it rejects at once with what they threw, in order', async () => {
+  test('when every function throws synchronously, it rejects at once with what they threw, in order', points(1, SYNC_THROW), async () => {
     const thrown = [new Error('first throw'), 'second throw', undefined];
     const outcome = track(
-      ex.runAll<never>(
+      call<never>(
         thrown.map((value) => () => {
           throw value;
         }),
@@ -266,7 +348,7 @@ describe('when some functions fail', () => {
 });
 
 describe('no lost errors', () => {
-  test('failures that happen while an earlier function is still running leave no unhandled rejection', points(2), async () => {
+  test('failures that happen while an earlier function is still running leave no unhandled rejection', points(2, HANDLED), async () => {
     run<string>([
       ok(300, 'slow, and listed first'),
       fail(100, new Error('a')),

@@ -76,11 +76,29 @@ function fakeDb(connect: Plan, inserts: Record<string, Plan>) {
     insert: (record: string): Promise<void> => {
       log.push(`insert ${record} called at ${Date.now()}`);
       const plan = inserts[record];
-      if (!plan) throw new Error(`the spec planned no insert of ${record}`);
+      if (!plan) throw new Error(`insert was called with ${show(record)}, which is not one of the records`);
       return settleAfter(plan, `insert ${record}`);
     },
   };
   return { db, log, calls: (prefix: string) => log.filter((line) => line.startsWith(prefix) && line.includes(' called at ')) };
+}
+
+/** Calls importAll, failing with a clear message if it throws instead of returning a promise. */
+function call<R>(db: Parameters<typeof ex.importAll<R>>[0], records: readonly R[]): Promise<void> {
+  try {
+    return ex.importAll(db, records);
+  } catch (error) {
+    throw thrownInstead('importAll should never throw: every failure should reach the promise it returns', error);
+  }
+}
+
+/**
+ * What a test fails with when the function under test throws instead of returning a promise: the
+ * untouched stub's own error as it is (it says what to do), or else `should` and what was thrown.
+ */
+function thrownInstead(should: string, error: unknown): unknown {
+  if (error instanceof Error && /not implemented yet/i.test(error.message)) return error;
+  return new Error(`${should}, but it threw ${show(error)}`);
 }
 
 /**
@@ -89,7 +107,7 @@ function fakeDb(connect: Plan, inserts: Record<string, Plan>) {
  * a wrong solution that never settles fails them instead of hanging.
  */
 function run(fake: ReturnType<typeof fakeDb>, records: readonly string[]): Tracked<void> {
-  return track(ex.importAll(fake.db, records));
+  return track(call(fake.db, records));
 }
 
 /** Fails unless importAll resolved with undefined at virtual time `at`, saying what it did instead. */
@@ -150,8 +168,76 @@ function anyRecordDb() {
   return { db, inserted };
 }
 
+// What helps a learner whose code fails a test: a hint per clause and the lesson heading that teaches it.
+const EXERCISE = 'lost-error-fix-a-program-that-loses-an-error';
+const LOST = 'how-errors-get-lost';
+const CONNECT_ONCE = {
+  hint: 'Call `db.connect()` once, first thing in importAll, before anything is awaited, and not again for each record; then wait for it before you go on.',
+  section: EXERCISE,
+} as const;
+const AWAIT_CONNECT = {
+  hint: 'Wait for the connection before the first insert: `await db.connect()`, or start the inserts inside its `.then`, never beside it.',
+  section: LOST,
+} as const;
+const INSERTS_AT_ONCE = {
+  hint: 'Once connected, start every insert at once, in the order of `records`, and then wait for all of them together: `records.map(…)` and one wait, not an `await` per record in a loop.',
+  section: LOST,
+} as const;
+const EVERY_ENTRY = {
+  hint: 'Insert every entry as it is, once per place in the list: `if (record)` or `.filter(Boolean)` drops `0`, `\'\'` and `undefined`, and `new Set(records)` drops a record listed twice.',
+  section: EXERCISE,
+} as const;
+const METHODS = {
+  hint: 'Call `db.insert(record)` on `db` itself, with the record alone: handing `db.insert` to `map` loses its `this` and passes it the index and the array as well.',
+  section: EXERCISE,
+} as const;
+const WAITS_FOR_ALL = {
+  hint: '`forEach` throws away the promises of its async callback, and a `.then` callback that does not return its promise cuts that promise loose: collect the promises of the inserts and wait for every one of them.',
+  section: LOST,
+} as const;
+const UNDEFINED = {
+  hint: 'Resolve with nothing: `await Promise.all(…)` inside an `async` function that returns nothing, rather than `return Promise.all(…)`, which resolves with the array of the inserts\' results.',
+  section: EXERCISE,
+} as const;
+const NO_RECORDS = {
+  hint: 'With no records, still connect, and resolve once the connection is up: do not return early before calling `db.connect()`.',
+  section: EXERCISE,
+} as const;
+const CONNECT_FAILS = {
+  hint: "Let the connection's error reach the caller as it is: `await db.connect()` rethrows it in importAll. Drop any `catch` that only logs it, and do not wrap it in a new Error.",
+  section: 'errors-travel-through-await',
+} as const;
+const NO_INSERT_AFTER_FAILED_CONNECT = {
+  hint: 'If the connection fails, stop there: start the inserts only once `connect()` has resolved, not in a `finally` or in a handler that also runs when it rejects.',
+  section: 'errors-travel-through-await',
+} as const;
+const AS_IT_IS = {
+  hint: 'Pass on what connect or insert rejected with, as it is, even `undefined` or a string: `error ?? new Error(…)`, `new Error(String(error))` or an error with a `cause` changes what the caller catches.',
+  section: EXERCISE,
+} as const;
+const INSERT_FAILS = {
+  hint: 'The first insert to fail must reject importAll at once, with its own error: `Promise.all` does that. A `catch` that only logs hides the error, and waiting for every insert to settle first is too late.',
+  section: LOST,
+} as const;
+const EVERY_INSERT_WATCHED = {
+  hint: 'A failure of any insert, the last one listed included, must reach the caller: wait on the promises of all the inserts together, not only on the first one, and do not catch their errors to log them.',
+  section: LOST,
+} as const;
+const FIRST_FAILURE = {
+  hint: 'Reject with the first insert to fail in time, not the first in the list: `Promise.all` settles with the earliest failure. Leave the other inserts running: their outcomes no longer matter.',
+  section: 'several-errors-at-once-aggregateerror',
+} as const;
+const HANDLED_CONNECT = {
+  hint: 'A promise that nobody awaits or returns rejects with nobody listening: `await` the promise of `db.connect()` itself (or return the chain built on it) so that its failure goes to the caller of importAll.',
+  section: 'unhandled-rejections',
+} as const;
+const HANDLED_INSERTS = {
+  hint: 'Every insert needs a handler from the moment it starts, those that fail after the first failure too: one `Promise.all` over all of them gives them that; awaiting them one by one does not.',
+  section: 'unhandled-rejections',
+} as const;
+
 describe('when everything works', () => {
-  test('calls connect once, during the call, and never again', async () => {
+  test('calls connect once, during the call, and never again', points(1, CONNECT_ONCE), async () => {
     const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 50 } });
     const outcome = run(fake, ['a', 'b']);
     expectList(fake.calls('connect'), ['connect called at 0'], 'the calls to connect made before importAll returned');
@@ -160,14 +246,14 @@ describe('when everything works', () => {
     expectList(fake.calls('connect'), ['connect called at 0'], 'the calls to connect made by the end of the import');
   });
 
-  test('starts no insert before the connection is up', points(2), async () => {
+  test('starts no insert before the connection is up', points(2, AWAIT_CONNECT), async () => {
     const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 50 } });
     run(fake, ['a', 'b']);
     await clock.advance(99);
     expectList(fake.calls('insert'), [], 'the inserts started while connect was still running');
   });
 
-  test('then inserts every record once, in order, all at the moment the connection is up', points(3), async () => {
+  test('then inserts every record once, in order, all at the moment the connection is up', points(3, INSERTS_AT_ONCE), async () => {
     const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 100 }, c: { ms: 200 } });
     run(fake, ['a', 'b', 'c']);
     await clock.advance(400);
@@ -178,31 +264,31 @@ describe('when everything works', () => {
     );
   });
 
-  test('inserts every entry, falsy ones included', async () => {
+  test('inserts every entry, falsy ones included', points(1, EVERY_ENTRY), async () => {
     const fake = anyRecordDb();
-    const outcome = track(ex.importAll<unknown>(fake.db, [0, '', undefined, null, 'last']));
+    const outcome = track(call<unknown>(fake.db, [0, '', undefined, null, 'last']));
     await clock.advance(150);
     expectResolved(outcome, 150);
     expectList(fake.inserted, [0, '', undefined, null, 'last'], 'the records inserted, in the order insert was called,');
   });
 
-  test('a record listed twice is inserted twice', async () => {
+  test('a record listed twice is inserted twice', points(1, EVERY_ENTRY), async () => {
     const fake = anyRecordDb();
-    const outcome = track(ex.importAll<unknown>(fake.db, ['a', 'b', 'a']));
+    const outcome = track(call<unknown>(fake.db, ['a', 'b', 'a']));
     await clock.advance(150);
     expectResolved(outcome, 150);
     expectList(fake.inserted, ['a', 'b', 'a'], 'the records inserted, in the order insert was called,');
   });
 
-  test('calls connect and insert as methods of db, insert with the record as its only argument', points(2), async () => {
+  test('calls connect and insert as methods of db, insert with the record as its only argument', points(2, METHODS), async () => {
     const { client, log } = classClient();
-    const outcome = track(ex.importAll<string>(client, ['a', 'b']));
+    const outcome = track(call<string>(client, ['a', 'b']));
     await clock.advance(30);
     expectList(log, ['connect()', "insert('a')", "insert('b')"], 'the calls the client received, with their arguments');
     expectResolved(outcome, 30);
   });
 
-  test('resolves only when the slowest insert has finished, not a moment earlier', points(3), async () => {
+  test('resolves only when the slowest insert has finished, not a moment earlier', points(3, WAITS_FOR_ALL), async () => {
     const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 300 }, c: { ms: 200 } });
     const outcome = run(fake, ['a', 'b', 'c']);
     await clock.advance(399);
@@ -211,18 +297,18 @@ describe('when everything works', () => {
     expectResolved(outcome, 400);
   });
 
-  test('resolves with undefined, not with the inserts’ results', async () => {
+  test('resolves with undefined, not with the inserts’ results', points(1, UNDEFINED), async () => {
     const db = {
       connect: (): Promise<void> => Promise.resolve(),
       // A real client may resolve with something (a row id); the contract still says undefined.
       insert: (record: string): Promise<void> => new Promise((resolve) => setTimeout(() => (resolve as (value: unknown) => void)(`row ${record}`), 10)),
     };
-    const outcome = track(ex.importAll(db, ['a', 'b']));
+    const outcome = track(call(db, ['a', 'b']));
     await clock.advance(10);
     expectResolved(outcome, 10);
   });
 
-  test('with no records, connects and resolves once the connection is up', async () => {
+  test('with no records, connects and resolves once the connection is up', points(1, NO_RECORDS), async () => {
     const fake = fakeDb({ ms: 100 }, {});
     const outcome = run(fake, []);
     expectList(fake.calls('connect'), ['connect called at 0'], 'the calls to connect made before importAll returned');
@@ -234,7 +320,7 @@ describe('when everything works', () => {
 });
 
 describe('when something fails', () => {
-  test('a failed connect rejects with that same error, at the moment it fails', points(3), async () => {
+  test('a failed connect rejects with that same error, at the moment it fails', points(3, CONNECT_FAILS), async () => {
     const refused = new Error('connection refused');
     const fake = fakeDb({ ms: 100, error: refused }, { a: { ms: 50 } });
     const outcome = run(fake, ['a']);
@@ -244,14 +330,14 @@ describe('when something fails', () => {
     expectRejected(outcome, refused, 100);
   });
 
-  test('a failed connect inserts nothing', async () => {
+  test('a failed connect inserts nothing', points(1, NO_INSERT_AFTER_FAILED_CONNECT), async () => {
     const fake = fakeDb({ ms: 100, error: new Error('connection refused') }, { a: { ms: 50 }, b: { ms: 50 } });
     run(fake, ['a', 'b']);
     await clock.advance(300);
     expectList(fake.calls('insert'), [], 'the inserts started although connect failed');
   });
 
-  test('a connect that rejects with undefined rejects importAll with undefined', async () => {
+  test('a connect that rejects with undefined rejects importAll with undefined', points(1, AS_IT_IS), async () => {
     const fake = fakeDb({ ms: 100, error: undefined }, { a: { ms: 50 } });
     const outcome = run(fake, ['a']);
     await clock.advance(200);
@@ -259,7 +345,7 @@ describe('when something fails', () => {
     expectList(fake.calls('insert'), [], 'the inserts started although connect failed');
   });
 
-  test('a failed insert rejects with that same error, at the moment it fails', points(3), async () => {
+  test('a failed insert rejects with that same error, at the moment it fails', points(3, INSERT_FAILS), async () => {
     const duplicate = new Error('duplicate key: b');
     const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 150, error: duplicate }, c: { ms: 200 } });
     const outcome = run(fake, ['a', 'b', 'c']);
@@ -269,14 +355,14 @@ describe('when something fails', () => {
     expectRejected(outcome, duplicate, 250);
   });
 
-  test('an insert that rejects with a string rejects importAll with that same string', async () => {
+  test('an insert that rejects with a string rejects importAll with that same string', points(1, AS_IT_IS), async () => {
     const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 50, error: 'duplicate key: b' } });
     const outcome = run(fake, ['a', 'b']);
     await clock.advance(400);
     expectRejected(outcome, 'duplicate key: b', 150);
   });
 
-  test('a failed insert listed last is not lost either', points(2), async () => {
+  test('a failed insert listed last is not lost either', points(2, EVERY_INSERT_WATCHED), async () => {
     const full = new Error('disk full');
     const fake = fakeDb({ ms: 10 }, { a: { ms: 20 }, b: { ms: 30 }, c: { ms: 40, error: full } });
     const outcome = run(fake, ['a', 'b', 'c']);
@@ -284,7 +370,7 @@ describe('when something fails', () => {
     expectRejected(outcome, full, 50);
   });
 
-  test('when several inserts fail, it rejects with the first to fail, and the others still run to their end', points(2), async () => {
+  test('when several inserts fail, it rejects with the first to fail, and the others still run to their end', points(2, FIRST_FAILURE), async () => {
     const late = new Error('fails later');
     const early = new Error('fails first');
     const fake = fakeDb({ ms: 100 }, { a: { ms: 200, error: late }, b: { ms: 300 }, c: { ms: 50, error: early } });
@@ -300,7 +386,7 @@ describe('when something fails', () => {
 });
 
 describe('no lost errors', () => {
-  test('a failed connect leaves no unhandled rejection', points(2), async () => {
+  test('a failed connect leaves no unhandled rejection', points(2, HANDLED_CONNECT), async () => {
     const fake = fakeDb({ ms: 100, error: new Error('connection refused') }, { a: { ms: 50 } });
     run(fake, ['a']);
     await clock.advance(200);
@@ -309,7 +395,7 @@ describe('no lost errors', () => {
     expectList(unhandled, [], 'rejections nobody handled');
   });
 
-  test('failed inserts leave no unhandled rejection, not even those that fail after the first failure', points(2), async () => {
+  test('failed inserts leave no unhandled rejection, not even those that fail after the first failure', points(2, HANDLED_INSERTS), async () => {
     const fake = fakeDb({ ms: 100 }, { a: { ms: 300, error: new Error('a') }, b: { ms: 100, error: new Error('b') }, c: { ms: 200, error: new Error('c') } });
     run(fake, ['a', 'b', 'c']);
     await clock.advance(400);
