@@ -113,7 +113,21 @@
 // time, and how done callbacks interleave with the reactions of the promises then returns. No test
 // depends on either.
 import { describe, expect, test } from 'vitest';
-import { captureUncaughtExceptions, captureUnhandledRejections, inOrder, later, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import {
+  captureUncaughtExceptions,
+  captureUnhandledRejections,
+  describeOutcome,
+  inOrder,
+  later,
+  loadExercise,
+  type Outcome,
+  points,
+  realTick,
+  show as showValue,
+  type Tracked,
+  track,
+  useVirtualTime,
+} from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/03-futures/future.ts');
 
@@ -160,8 +174,139 @@ function expectCancelledError(error: unknown, message: string, what: string): vo
 const ANY_VALUES: readonly unknown[] = [undefined, null, 0, false, ''];
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
+/**
+ * Checks how `tracked` settled, with what and when (compared as toEqual does, or toStrictEqual when
+ * `strict`), and says both outcomes in full: vitest shortens objects and errors.
+ */
+function expectOutcome(tracked: Tracked<unknown>, expected: Outcome<unknown>, what: string, strict = false): void {
+  const should = expected === 'pending' ? 'should still be pending' : `should have ${describeOutcome(expected)}`;
+  const message = `${what} ${should}, but it ${describeOutcome(tracked.outcome())}`;
+  if (strict) expect(tracked.outcome(), message).toStrictEqual(expected);
+  else expect(tracked.outcome(), message).toEqual(expected);
+}
+
+/** Checks the order things happened in, and says both orders in full (vitest cuts long strings short). */
+function expectOrder(events: readonly unknown[], expected: readonly unknown[], what: string): void {
+  const actual = inOrder(events);
+  expect(actual, `${what}: should be ${inOrder(expected)}, but was ${actual === '' ? 'nothing at all' : actual}`).toBe(inOrder(expected));
+}
+
+// What to look at when a test fails, and the heading of lessons/03-futures.md that teaches it.
+const STARTS_EMPTY = {
+  hint: 'The constructor only sets up fields: a new future is pending, so `done()` and `cancelled()` return false, and creating it starts nothing, not even a timer.',
+  section: 'no-done-a-promise-cannot-be-inspected',
+} as const;
+const FINISHES = {
+  hint: '`setResult` moves the future out of pending for good: from then on `done()` is true, `cancelled()` is false, and `result()` returns the very value it was given.',
+  section: 'settled-once-pending-fulfilled-rejected',
+} as const;
+const ANY_VALUE = {
+  hint: 'Record the state in a field of its own (pending, result, exception, cancelled) and never test the stored value: `undefined`, `null`, `0`, `false` and `\'\'` are real results and real exceptions, so a truthiness check or `=== undefined` cannot mean "not yet".',
+  section: 'no-done-a-promise-cannot-be-inspected',
+} as const;
+const NOT_YET = {
+  hint: 'A pending future has nothing to read: `result()` and `exception()` throw `new InvalidStateError(…)` while it is pending, instead of returning `undefined`.',
+  section: 'future-an-asyncio-style-future',
+} as const;
+const SETTLES_ONCE = {
+  hint: 'Start `setResult` and `setException` by checking the state: once the future is done (with a result, with an exception, or cancelled) they throw `InvalidStateError` and leave the first outcome as it was.',
+  section: 'settled-once-pending-fulfilled-rejected',
+} as const;
+const THROWS_AS_IS = {
+  hint: '`result()` of a failed future throws the stored exception itself, not a new `Error` built from it, even when it is a string; `exception()` returns that same value.',
+  section: 'no-done-a-promise-cannot-be-inspected',
+} as const;
+const NO_EXCEPTION = {
+  hint: '`exception()` of a future that finished with a result returns `undefined`: it throws only while the future is pending, or once it is cancelled.',
+  section: 'no-done-a-promise-cannot-be-inspected',
+} as const;
+const KEEPS_PROMISE = {
+  hint: 'Store what `setResult` is given as it is, even a promise: the future is done at once and `result()` returns that promise. Only the promise that `then` hands out follows it, and `resolve(value)` does that for you.',
+  section: 'resolved-is-not-settled',
+} as const;
+const QUEUED_ONCE = {
+  hint: 'Queue the done callbacks only in the one call that completes the future, and empty the list as you do: a refused `setResult` or `setException`, or a `cancel` that returns false, queues nothing.',
+  section: 'done-callbacks-and-then',
+} as const;
+const CANCELS = {
+  hint: 'On a pending future, `cancel` moves it to the cancelled state, which counts as done, queues its done callbacks and returns true.',
+  section: 'cancelling-a-future-can-a-promise-cannot',
+} as const;
+const CANCEL_MESSAGE = {
+  hint: 'Keep the `msg` given to `cancel`, and build the `CancelledError` from it wherever the cancellation shows: `result()` throws it, `exception()` throws it too (it does not return it), and the promise of `then` rejects with it.',
+  section: 'cancelling-a-future-can-a-promise-cannot',
+} as const;
+const DEFAULT_MESSAGE = {
+  hint: 'Hand `msg` to `new CancelledError(msg)` untouched: the default parameter of its constructor already turns a missing or `undefined` message into the default one, and keeps `\'\'`, which `msg || …` would replace.',
+  section: 'cancelling-a-future-can-a-promise-cannot',
+} as const;
+const CANCEL_WHEN_DONE = {
+  hint: '`cancel` on a future that is already done, however it ended, returns false and changes nothing: not the state, not the result or exception, not the first message.',
+  section: 'cancelling-a-future-can-a-promise-cannot',
+} as const;
+const WAIT_FOR_DONE = {
+  hint: 'Done callbacks wait in a list until the future is done: only `setResult`, `setException` and `cancel` queue them, never a timer.',
+  section: 'done-callbacks-and-then',
+} as const;
+const AS_MICROTASKS = {
+  hint: 'Never call a done callback on the spot, and never through a timer (`setTimeout`, `setImmediate`): queue each call with `queueMicrotask`, so it runs right after the code that completed the future, before any timer.',
+  section: 'done-callbacks-and-then',
+} as const;
+const IN_ORDER = {
+  hint: 'Keep the callbacks in an array and queue them from the first added to the last, not by popping them off the end.',
+  section: 'done-callbacks-and-then',
+} as const;
+const QUEUED_IN_THE_CALL = {
+  hint: 'Queue the callbacks inside `setResult`, `setException` and `cancel` themselves, each with its own `queueMicrotask`: a detour through a promise reaction or a nested `queueMicrotask` lets a microtask queued right after the call run first.',
+  section: 'done-callbacks-and-then',
+} as const;
+const LATE_CALLBACK = {
+  hint: 'A callback added to a future that is already done is queued at once, inside `addDoneCallback`, with `queueMicrotask`: neither called on the spot nor kept in the list for a completion that has already happened.',
+  section: 'done-callbacks-and-then',
+} as const;
+const EACH_REGISTRATION = {
+  hint: 'Each registration runs exactly once: keep the callbacks in an array (a `Set` merges a function added twice) and empty it when you queue them, so that a later `addDoneCallback` queues only the new callback.',
+  section: 'done-callbacks-and-then',
+} as const;
+const GETS_THE_FUTURE = {
+  hint: 'Call each callback with the future itself, whether it was added before or after completion: `fn(this)`, with `this` being the future.',
+  section: 'done-callbacks-and-then',
+} as const;
+const CALLBACK_THROWS = {
+  hint: 'Give every callback its own microtask and no `try`/`catch` that swallows: an error thrown in a microtask stops only that microtask, leaves the future as it is, and Node reports it.',
+  section: 'done-callbacks-and-then',
+} as const;
+const REMOVES_ALL = {
+  hint: '`removeDoneCallback(fn)` takes out every registration of `fn` still in the list, not only the first, and returns how many it took out (0 for a function never added).',
+  section: 'done-callbacks-and-then',
+} as const;
+const REMOVE_TOO_LATE = {
+  hint: 'From the moment the future is done its callbacks are queued and out of the list: `removeDoneCallback` then finds nothing, returns 0 and cannot stop them.',
+  section: 'done-callbacks-and-then',
+} as const;
+const AWAITS = {
+  hint: '`await future` calls `future.then(…)`: the promise it gets must settle with the future\'s outcome when the future completes, or in a microtask if it is already done, with the result itself or the very exception.',
+  section: 'thenables-anything-with-a-then',
+} as const;
+const REAL_PROMISE = {
+  hint: '`then` returns a real `Promise` that settles as a promise holding the future\'s outcome would: leave `onFulfilled`, `onRejected`, chaining and a missing `onRejected` to that promise\'s own `then` rather than calling them yourself.',
+  section: 'thenables-anything-with-a-then',
+} as const;
+const THEN_NOT_SYNC = {
+  hint: 'Even when the future is already done, `then` must not call `onFulfilled` or `onRejected` itself: pass them to a promise\'s `then`, which always calls them in a microtask.',
+  section: 'done-callbacks-and-then',
+} as const;
+const STAYS_QUIET = {
+  hint: 'A promise the future rejects for itself, with no handler attached, is reported at the end of the turn: keep the exception in a field and make promises only when `then` is called, or attach a `.catch(() => {})` to your own.',
+  section: 'unhandled-rejections',
+} as const;
+const THEN_IS_ORDINARY = {
+  hint: 'The promise `then` returns belongs to its caller: attach no `catch` to it, so that when it rejects and nobody handles it, Node reports it like any other. Silence only the promises the future makes for itself.',
+  section: 'unhandled-rejections',
+} as const;
+
 describe('settling once', () => {
-  test('a new future is pending: done() and cancelled() are false, and no timer is started', async () => {
+  test('a new future is pending: done() and cancelled() are false, and no timer is started', points(1, STARTS_EMPTY), async () => {
     const future = new ex.Future<number>();
     expect(future.done(), 'done() of a new future').toBe(false);
     expect(future.cancelled(), 'cancelled() of a new future').toBe(false);
@@ -170,7 +315,7 @@ describe('settling once', () => {
     expect(clock.timersStarted(), 'timers started by creating a future').toBe(0);
   });
 
-  test('setResult finishes it: done() is true, cancelled() is false and result() returns the value', points(2), () => {
+  test('setResult finishes it: done() is true, cancelled() is false and result() returns the value', points(2, FINISHES), () => {
     const value = { answer: 42 };
     const future = new ex.Future<{ answer: number }>();
     future.setResult(value);
@@ -179,7 +324,7 @@ describe('settling once', () => {
     expect(future.result(), 'result() after setResult(value): the very value').toBe(value);
   });
 
-  test('any value can be the result, undefined, null, 0, false and "" included', points(2), async () => {
+  test('any value can be the result, undefined, null, 0, false and "" included', points(2, ANY_VALUE), async () => {
     for (const value of ANY_VALUES) {
       const future = new ex.Future<unknown>();
       const awaited = track(future);
@@ -190,11 +335,11 @@ describe('settling once', () => {
       expect(future.exception(), `exception() after setResult(${show(value)})`).toBeUndefined();
       expectErrorClass(thrownBy(() => future.setResult(value)), 'InvalidStateError', `a second setResult after setResult(${show(value)})`);
       await flushMicrotasks();
-      expect(awaited.outcome(), `await after setResult(${show(value)})`).toStrictEqual({ resolved: value, at: 0 });
+      expectOutcome(awaited, { resolved: value, at: 0 }, `await after setResult(${show(value)})`, true);
     }
   });
 
-  test('result() before the future is done throws InvalidStateError instead of returning undefined', points(2), () => {
+  test('result() before the future is done throws InvalidStateError instead of returning undefined', points(2, NOT_YET), () => {
     const future = new ex.Future<number>();
     expectErrorClass(
       thrownBy(() => future.result()),
@@ -203,7 +348,7 @@ describe('settling once', () => {
     );
   });
 
-  test('exception() before the future is done throws InvalidStateError', () => {
+  test('exception() before the future is done throws InvalidStateError', points(1, NOT_YET), () => {
     const future = new ex.Future<number>();
     expectErrorClass(
       thrownBy(() => future.exception()),
@@ -212,7 +357,7 @@ describe('settling once', () => {
     );
   });
 
-  test('a second setResult throws InvalidStateError and the first value stays', points(2), () => {
+  test('a second setResult throws InvalidStateError and the first value stays', points(2, SETTLES_ONCE), () => {
     const future = new ex.Future<string>();
     future.setResult('first');
     expectErrorClass(
@@ -223,7 +368,7 @@ describe('settling once', () => {
     expect(future.result(), 'result() after setResult("first") then setResult("second")').toBe('first');
   });
 
-  test('setException after setResult throws InvalidStateError and the result stays', () => {
+  test('setException after setResult throws InvalidStateError and the result stays', points(1, SETTLES_ONCE), () => {
     const future = new ex.Future<string>();
     future.setResult('kept');
     expectErrorClass(
@@ -235,7 +380,7 @@ describe('settling once', () => {
     expect(future.exception(), 'exception() after the refused setException').toBeUndefined();
   });
 
-  test('setResult after setException throws InvalidStateError and the exception stays', () => {
+  test('setResult after setException throws InvalidStateError and the exception stays', points(1, SETTLES_ONCE), () => {
     const error = new Error('kept');
     const future = new ex.Future<string>();
     future.setException(error);
@@ -252,7 +397,7 @@ describe('settling once', () => {
     expect(future.exception(), 'exception() after the refused calls').toBe(error);
   });
 
-  test('setException finishes it: result() throws that very error object and exception() returns it', points(2), () => {
+  test('setException finishes it: result() throws that very error object and exception() returns it', points(2, THROWS_AS_IS), () => {
     const error = new RangeError('out of range');
     const future = new ex.Future<number>();
     future.setException(error);
@@ -265,7 +410,7 @@ describe('settling once', () => {
     expect(future.exception(), 'exception() after setException(error)').toBe(error);
   });
 
-  test('any value can be the exception, undefined, null, 0, false and "" included', points(2), async () => {
+  test('any value can be the exception, undefined, null, 0, false and "" included', points(2, ANY_VALUE), async () => {
     for (const error of ANY_VALUES) {
       const future = new ex.Future<string>();
       const awaited = track(future);
@@ -277,17 +422,17 @@ describe('settling once', () => {
       ).toBe(error);
       expect(future.exception(), `exception() after setException(${show(error)})`).toBe(error);
       await flushMicrotasks();
-      expect(awaited.outcome(), `await after setException(${show(error)})`).toStrictEqual({ rejected: error, at: 0 });
+      expectOutcome(awaited, { rejected: error, at: 0 }, `await after setException(${show(error)})`, true);
     }
   });
 
-  test('exception() returns undefined after setResult', () => {
+  test('exception() returns undefined after setResult', points(1, NO_EXCEPTION), () => {
     const future = new ex.Future<number>();
     future.setResult(0);
     expect(future.exception(), 'exception() after setResult(0)').toBeUndefined();
   });
 
-  test('any value can be the exception: a string given to setException is thrown as is', () => {
+  test('any value can be the exception: a string given to setException is thrown as is', points(1, THROWS_AS_IS), () => {
     const future = new ex.Future<number>();
     future.setException('plain string');
     expect(future.done(), 'done() after setException("plain string")').toBe(true);
@@ -298,7 +443,7 @@ describe('settling once', () => {
     expect(future.exception(), 'exception()').toBe('plain string');
   });
 
-  test('setResult keeps a promise as the result itself; await follows it', async () => {
+  test('setResult keeps a promise as the result itself; await follows it', points(1, KEEPS_PROMISE), async () => {
     const inner = later(100, 'inner value');
     const future = new ex.Future<Promise<string>>();
     const awaited = track(future as unknown as PromiseLike<string>);
@@ -306,12 +451,12 @@ describe('settling once', () => {
     expect(future.done(), 'done() right after setResult(a pending promise)').toBe(true);
     expect(future.result(), 'result() after setResult(promise): that very promise').toBe(inner);
     await clock.advance(99);
-    expect(awaited.outcome(), 'await of a future whose result is a promise that resolves at 100 ms, at 99 ms').toBe('pending');
+    expectOutcome(awaited, 'pending', 'await of a future whose result is a promise that resolves at 100 ms, at 99 ms');
     await clock.advance(1);
-    expect(awaited.outcome(), 'await of a future whose result is a promise that resolves at 100 ms').toStrictEqual({ resolved: 'inner value', at: 100 });
+    expectOutcome(awaited, { resolved: 'inner value', at: 100 }, 'await of a future whose result is a promise that resolves at 100 ms', true);
   });
 
-  test('a rejected second setResult or setException, or a late cancel, does not run the done callbacks again', async () => {
+  test('a rejected second setResult or setException, or a late cancel, does not run the done callbacks again', points(1, QUEUED_ONCE), async () => {
     const future = new ex.Future<number>();
     let calls = 0;
     future.addDoneCallback(() => calls++);
@@ -326,14 +471,14 @@ describe('settling once', () => {
 });
 
 describe('cancelling', () => {
-  test('cancel on a pending future returns true; the future is then cancelled and done', points(2), () => {
+  test('cancel on a pending future returns true; the future is then cancelled and done', points(2, CANCELS), () => {
     const future = new ex.Future<number>();
     expect(future.cancel(), 'cancel() on a pending future').toBe(true);
     expect(future.cancelled(), 'cancelled() after cancel').toBe(true);
     expect(future.done(), 'done() after cancel').toBe(true);
   });
 
-  test('after cancel(msg), result() and exception() throw a CancelledError carrying msg', points(2), () => {
+  test('after cancel(msg), result() and exception() throw a CancelledError carrying msg', points(2, CANCEL_MESSAGE), () => {
     const future = new ex.Future<number>();
     future.cancel('no longer needed');
     expectCancelledError(
@@ -348,7 +493,7 @@ describe('cancelling', () => {
     );
   });
 
-  test('after cancel() without a message, result(), exception() and await give the default message of CancelledError', points(2), async () => {
+  test('after cancel() without a message, result(), exception() and await give the default message of CancelledError', points(2, DEFAULT_MESSAGE), async () => {
     for (const [label, cancel] of [
       ['cancel()', (f: InstanceType<Module['Future']>) => f.cancel()],
       ['cancel(undefined)', (f: InstanceType<Module['Future']>) => f.cancel(undefined)],
@@ -373,7 +518,7 @@ describe('cancelling', () => {
     }
   });
 
-  test('cancel("") keeps the empty message: result(), exception() and await give a CancelledError with message ""', points(2), async () => {
+  test('cancel("") keeps the empty message: result(), exception() and await give a CancelledError with message ""', points(2, DEFAULT_MESSAGE), async () => {
     const future = new ex.Future<number>();
     const early = track(future);
     future.cancel('');
@@ -393,7 +538,7 @@ describe('cancelling', () => {
     expectCancelledError(late.value(), '', 'what an await started after cancel("") rejects with');
   });
 
-  test('a second cancel returns false', () => {
+  test('a second cancel returns false', points(1, CANCEL_WHEN_DONE), () => {
     const future = new ex.Future<number>();
     future.cancel('first');
     expect(future.cancel('second'), 'a second cancel').toBe(false);
@@ -405,7 +550,7 @@ describe('cancelling', () => {
     );
   });
 
-  test('cancel on a finished future returns false and changes nothing', points(2), () => {
+  test('cancel on a finished future returns false and changes nothing', points(2, CANCEL_WHEN_DONE), () => {
     const withResult = new ex.Future<string>();
     withResult.setResult('done');
     expect(withResult.cancel(), 'cancel() after setResult').toBe(false);
@@ -420,7 +565,7 @@ describe('cancelling', () => {
     expect(withException.exception(), 'exception() after setException, then cancel()').toBe(error);
   });
 
-  test('setResult and setException after cancel throw InvalidStateError', points(2), () => {
+  test('setResult and setException after cancel throw InvalidStateError', points(2, SETTLES_ONCE), () => {
     const future = new ex.Future<string>();
     future.cancel();
     expectErrorClass(
@@ -438,7 +583,7 @@ describe('cancelling', () => {
 });
 
 describe('done callbacks', () => {
-  test('callbacks are not called while the future is pending, however much time passes', async () => {
+  test('callbacks are not called while the future is pending, however much time passes', points(1, WAIT_FOR_DONE), async () => {
     const future = new ex.Future<number>();
     let calls = 0;
     future.addDoneCallback(() => calls++);
@@ -447,18 +592,18 @@ describe('done callbacks', () => {
     expect(calls, 'calls of a done callback of a future that stays pending').toBe(0);
   });
 
-  test('setResult does not call them synchronously: they run in microtasks right after, before any timer', points(2), async () => {
+  test('setResult does not call them synchronously: they run in microtasks right after, before any timer', points(2, AS_MICROTASKS), async () => {
     const future = new ex.Future<number>();
     const events: string[] = [];
     future.addDoneCallback(() => events.push('callback'));
     future.setResult(1);
     events.push('after setResult');
     await flushMicrotasks();
-    expect(inOrder(events), 'the order things happened in, without moving time').toBe(inOrder(['after setResult', 'callback']));
+    expectOrder(events, ['after setResult', 'callback'], 'the order things happened in, without moving time');
     expect(clock.timersStarted(), 'timers started to run the callbacks').toBe(0);
   });
 
-  test('callbacks run in the order they were added', points(2), async () => {
+  test('callbacks run in the order they were added', points(2, IN_ORDER), async () => {
     const future = new ex.Future<number>();
     const order: number[] = [];
     for (let i = 1; i <= 5; i++) future.addDoneCallback(() => order.push(i));
@@ -467,7 +612,7 @@ describe('done callbacks', () => {
     expect(order, 'the callbacks added 1st to 5th, in the order they ran').toEqual([1, 2, 3, 4, 5]);
   });
 
-  test('callbacks are queued inside setResult, setException and cancel: they run before a microtask queued after the call', points(2), async () => {
+  test('callbacks are queued inside setResult, setException and cancel: they run before a microtask queued after the call', points(2, QUEUED_IN_THE_CALL), async () => {
     const finishers = [
       ['setResult(1)', (f: InstanceType<Module['Future']>) => f.setResult(1)],
       ['setException(error)', (f: InstanceType<Module['Future']>) => f.setException(new Error('failed'))],
@@ -481,11 +626,11 @@ describe('done callbacks', () => {
       finish(future);
       queueMicrotask(() => events.push(`a microtask queued right after ${label}`));
       await flushMicrotasks();
-      expect(inOrder(events), `the order things ran in after ${label}`).toBe(inOrder(['first callback', 'second callback', `a microtask queued right after ${label}`]));
+      expectOrder(events, ['first callback', 'second callback', `a microtask queued right after ${label}`], `the order things ran in after ${label}`);
     }
   });
 
-  test('each callback receives the future itself', async () => {
+  test('each callback receives the future itself', points(1, GETS_THE_FUTURE), async () => {
     const future = new ex.Future<number>();
     const seen: unknown[] = [];
     future.addDoneCallback((f) => seen.push(f));
@@ -497,7 +642,7 @@ describe('done callbacks', () => {
     expect(seen[1], 'the argument of a callback added after completion').toBe(future);
   });
 
-  test('callbacks run at the virtual time the future is completed', async () => {
+  test('callbacks run at the virtual time the future is completed', points(1, AS_MICROTASKS), async () => {
     const future = new ex.Future<string>();
     const times: number[] = [];
     future.addDoneCallback(() => times.push(clock.now()));
@@ -508,7 +653,7 @@ describe('done callbacks', () => {
     expect(times, 'the virtual times the callback ran at').toEqual([250]);
   });
 
-  test('setException runs the done callbacks too, and not synchronously', async () => {
+  test('setException runs the done callbacks too, and not synchronously', points(1, AS_MICROTASKS), async () => {
     const future = new ex.Future<number>();
     const events: unknown[] = [];
     future.addDoneCallback((f) => events.push(f.exception()));
@@ -516,21 +661,21 @@ describe('done callbacks', () => {
     future.setException(error);
     events.push('after setException');
     await flushMicrotasks();
-    expect(inOrder(events), 'the order things happened in (the callback records exception())').toBe(inOrder(['after setException', error]));
+    expectOrder(events, ['after setException', error], 'the order things happened in (the callback records exception())');
     expect(events[1], 'what exception() returned inside the callback').toBe(error);
   });
 
-  test('cancel runs the done callbacks too, and not synchronously', async () => {
+  test('cancel runs the done callbacks too, and not synchronously', points(1, AS_MICROTASKS), async () => {
     const future = new ex.Future<number>();
     const events: unknown[] = [];
     future.addDoneCallback((f) => events.push(`callback: cancelled() is ${f.cancelled()}`));
     future.cancel();
     events.push('after cancel');
     await flushMicrotasks();
-    expect(inOrder(events), 'the order things happened in').toBe(inOrder(['after cancel', 'callback: cancelled() is true']));
+    expectOrder(events, ['after cancel', 'callback: cancelled() is true'], 'the order things happened in');
   });
 
-  test('a callback added after completion is not called inside addDoneCallback, but in a microtask right after', points(2), async () => {
+  test('a callback added after completion is not called inside addDoneCallback, but in a microtask right after', points(2, LATE_CALLBACK), async () => {
     const future = new ex.Future<number>();
     future.setResult(1);
     await flushMicrotasks();
@@ -538,11 +683,11 @@ describe('done callbacks', () => {
     future.addDoneCallback(() => events.push('callback'));
     events.push('after addDoneCallback');
     await flushMicrotasks();
-    expect(inOrder(events), 'the order things happened in, without moving time').toBe(inOrder(['after addDoneCallback', 'callback']));
+    expectOrder(events, ['after addDoneCallback', 'callback'], 'the order things happened in, without moving time');
     expect(clock.timersStarted(), 'timers started to run the callback').toBe(0);
   });
 
-  test('a callback added once the future is done is queued inside addDoneCallback: it runs before a microtask queued after it', async () => {
+  test('a callback added once the future is done is queued inside addDoneCallback: it runs before a microtask queued after it', points(1, LATE_CALLBACK), async () => {
     const future = new ex.Future<number>();
     future.setResult(1);
     await flushMicrotasks();
@@ -550,10 +695,10 @@ describe('done callbacks', () => {
     future.addDoneCallback(() => events.push('late callback'));
     queueMicrotask(() => events.push('a microtask queued right after addDoneCallback'));
     await flushMicrotasks();
-    expect(inOrder(events), 'the order things ran in').toBe(inOrder(['late callback', 'a microtask queued right after addDoneCallback']));
+    expectOrder(events, ['late callback', 'a microtask queued right after addDoneCallback'], 'the order things ran in');
   });
 
-  test('a callback added long after completion still runs, at the time it is added', points(2), async () => {
+  test('a callback added long after completion still runs, at the time it is added', points(2, LATE_CALLBACK), async () => {
     const future = new ex.Future<number>();
     setTimeout(() => future.setResult(1), 100);
     await clock.advance(500);
@@ -563,7 +708,7 @@ describe('done callbacks', () => {
     expect(times, 'the virtual times the callback ran at, added at 500 ms to a future done at 100 ms').toEqual([500]);
   });
 
-  test('adding a callback after completion runs only that callback, not the earlier ones again', points(2), async () => {
+  test('adding a callback after completion runs only that callback, not the earlier ones again', points(2, EACH_REGISTRATION), async () => {
     const future = new ex.Future<number>();
     const calls: string[] = [];
     future.addDoneCallback(() => calls.push('early'));
@@ -571,10 +716,10 @@ describe('done callbacks', () => {
     await flushMicrotasks();
     future.addDoneCallback(() => calls.push('late'));
     await flushMicrotasks();
-    expect(inOrder(calls), 'the callbacks that ran, in order').toBe(inOrder(['early', 'late']));
+    expectOrder(calls, ['early', 'late'], 'the callbacks that ran, in order');
   });
 
-  test('callbacks added after completion run in the order added, after those queued at completion', async () => {
+  test('callbacks added after completion run in the order added, after those queued at completion', points(1, LATE_CALLBACK), async () => {
     const future = new ex.Future<number>();
     const calls: string[] = [];
     future.addDoneCallback(() => calls.push('a'));
@@ -583,10 +728,10 @@ describe('done callbacks', () => {
     future.addDoneCallback(() => calls.push('c'));
     future.addDoneCallback(() => calls.push('d'));
     await flushMicrotasks();
-    expect(inOrder(calls), 'a and b added before setResult, c and d right after it').toBe(inOrder(['a', 'b', 'c', 'd']));
+    expectOrder(calls, ['a', 'b', 'c', 'd'], 'the callbacks that ran, a and b added before setResult, c and d right after it');
   });
 
-  test('the same function added twice runs twice', async () => {
+  test('the same function added twice runs twice', points(1, EACH_REGISTRATION), async () => {
     const future = new ex.Future<number>();
     let calls = 0;
     const callback = (): void => {
@@ -599,7 +744,7 @@ describe('done callbacks', () => {
     expect(calls, 'calls of a function added twice').toBe(2);
   });
 
-  test('a done callback that throws does not stop the others or change the future, and its error is reported', points(2), async () => {
+  test('a done callback that throws does not stop the others or change the future, and its error is reported', points(2, CALLBACK_THROWS), async () => {
     const error = new Error('a done callback failed');
     const future = new ex.Future<number>();
     const calls: string[] = [];
@@ -613,13 +758,13 @@ describe('done callbacks', () => {
     future.setResult(7);
     await flushMicrotasks();
     await realTick();
-    expect(inOrder(calls), 'the callbacks that ran, the second one throwing').toBe(inOrder(['first', 'throwing', 'third']));
+    expectOrder(calls, ['first', 'throwing', 'third'], 'the callbacks that ran, the second one throwing');
     expect(future.result(), 'result() after a callback threw').toBe(7);
-    expect(awaited.outcome(), 'an await started before setResult').toStrictEqual({ resolved: 7, at: 0 });
-    expect([...uncaught, ...unhandled], 'the errors Node reported: the one the callback threw, once').toEqual([error]);
+    expectOutcome(awaited, { resolved: 7, at: 0 }, 'an await started before setResult', true);
+    expect([...uncaught, ...unhandled], `the errors Node reported: the one the callback threw, ${showValue(error)}, once`).toEqual([error]);
   });
 
-  test('removeDoneCallback removes every registration of fn, returns how many, and leaves the others', points(2), async () => {
+  test('removeDoneCallback removes every registration of fn, returns how many, and leaves the others', points(2, REMOVES_ALL), async () => {
     const future = new ex.Future<number>();
     const calls: string[] = [];
     const removed = (): void => {
@@ -632,16 +777,16 @@ describe('done callbacks', () => {
     expect(future.removeDoneCallback(removed), 'removeDoneCallback of it once more').toBe(0);
     future.setResult(1);
     await flushMicrotasks();
-    expect(inOrder(calls), 'the callbacks that ran').toBe(inOrder(['kept']));
+    expectOrder(calls, ['kept'], 'the callbacks that ran');
   });
 
-  test('removeDoneCallback of a function that was never added returns 0', () => {
+  test('removeDoneCallback of a function that was never added returns 0', points(1, REMOVES_ALL), () => {
     const future = new ex.Future<number>();
     future.addDoneCallback(() => undefined);
     expect(future.removeDoneCallback(() => undefined), 'removeDoneCallback of a function never added').toBe(0);
   });
 
-  test('once the future is done, removeDoneCallback returns 0 and the queued callbacks still run', async () => {
+  test('once the future is done, removeDoneCallback returns 0 and the queued callbacks still run', points(1, REMOVE_TOO_LATE), async () => {
     const future = new ex.Future<number>();
     const calls: string[] = [];
     const early = (): void => {
@@ -656,32 +801,32 @@ describe('done callbacks', () => {
     expect(future.removeDoneCallback(early), 'removeDoneCallback right after setResult, of a callback added before').toBe(0);
     expect(future.removeDoneCallback(late), 'removeDoneCallback of a callback added after setResult').toBe(0);
     await flushMicrotasks();
-    expect(inOrder(calls), 'the callbacks that ran').toBe(inOrder(['added before setResult', 'added after setResult']));
+    expectOrder(calls, ['added before setResult', 'added after setResult'], 'the callbacks that ran');
   });
 });
 
 describe('awaiting', () => {
-  test('await resolves with the result, at the virtual time setResult is called', points(3), async () => {
+  test('await resolves with the result, at the virtual time setResult is called', points(3, AWAITS), async () => {
     const future = new ex.Future<string>();
     setTimeout(() => future.setResult('ready'), 300);
     const awaited = track((async () => await future)());
     await clock.advance(299);
-    expect(awaited.outcome(), 'await, at 299 ms (setResult comes at 300 ms)').toBe('pending');
+    expectOutcome(awaited, 'pending', 'await, at 299 ms (setResult comes at 300 ms)');
     await clock.advance(1);
-    expect(awaited.outcome(), 'await, at 300 ms').toEqual({ resolved: 'ready', at: 300 });
+    expectOutcome(awaited, { resolved: 'ready', at: 300 }, 'await, at 300 ms');
   });
 
-  test('await rejects with the very error given to setException', points(2), async () => {
+  test('await rejects with the very error given to setException', points(2, AWAITS), async () => {
     const error = new TypeError('bad input');
     const future = new ex.Future<string>();
     const awaited = track((async () => await future)());
     setTimeout(() => future.setException(error), 100);
     await clock.advance(100);
-    expect(awaited.outcome(), 'await of a future failed at 100 ms').toEqual({ rejected: error, at: 100 });
+    expectOutcome(awaited, { rejected: error, at: 100 }, 'await of a future failed at 100 ms');
     expect(awaited.value(), 'the very error given to setException').toBe(error);
   });
 
-  test('awaiting a cancelled future rejects with a CancelledError carrying the message', points(2), async () => {
+  test('awaiting a cancelled future rejects with a CancelledError carrying the message', points(2, CANCEL_MESSAGE), async () => {
     const future = new ex.Future<string>();
     const awaited = track(future);
     setTimeout(() => future.cancel('shutting down'), 50);
@@ -694,7 +839,7 @@ describe('awaiting', () => {
     expectCancelledError(late.value(), 'shutting down', 'what an await started after the cancel rejects with');
   });
 
-  test('many awaiters, before and after completion, all get the same value', points(2), async () => {
+  test('many awaiters, before and after completion, all get the same value', points(2, AWAITS), async () => {
     const value = { id: 7 };
     const future = new ex.Future<{ id: number }>();
     const early = [track(future), track(future)];
@@ -702,31 +847,31 @@ describe('awaiting', () => {
     await clock.advance(200);
     const late = track(future);
     await clock.settle();
-    for (const awaiter of early) expect(awaiter.outcome(), 'an await started before setResult at 100 ms').toEqual({ resolved: value, at: 100 });
-    expect(late.outcome(), 'an await started at 200 ms').toEqual({ resolved: value, at: 200 });
+    for (const awaiter of early) expectOutcome(awaiter, { resolved: value, at: 100 }, 'an await started before setResult at 100 ms');
+    expectOutcome(late, { resolved: value, at: 200 }, 'an await started at 200 ms');
     expect(late.value(), 'the very result object').toBe(value);
   });
 
-  test('awaiting a future that is already done gives its outcome at once, without a timer', async () => {
+  test('awaiting a future that is already done gives its outcome at once, without a timer', points(1, AWAITS), async () => {
     const future = new ex.Future<number>();
     future.setResult(5);
     const awaited = track(future);
     await flushMicrotasks();
-    expect(awaited.outcome(), 'await of a future that already has the result 5').toEqual({ resolved: 5, at: 0 });
+    expectOutcome(awaited, { resolved: 5, at: 0 }, 'await of a future that already has the result 5');
     expect(clock.timersStarted(), 'timers started').toBe(0);
   });
 
-  test('then returns a real Promise, so calls can be chained', async () => {
+  test('then returns a real Promise, so calls can be chained', points(1, REAL_PROMISE), async () => {
     const future = new ex.Future<number>();
     const chained = future.then((n) => n + 1);
     expect(chained, 'what then returns').toBeInstanceOf(Promise);
     const result = track(chained.then((n) => n * 10));
     future.setResult(2);
     await flushMicrotasks();
-    expect(result.outcome(), 'then(n => n + 1).then(n => n * 10) on 2').toEqual({ resolved: 30, at: 0 });
+    expectOutcome(result, { resolved: 30, at: 0 }, 'then(n => n + 1).then(n => n * 10) on 2');
   });
 
-  test('then never calls its callbacks synchronously, even when the future is already done', points(2), async () => {
+  test('then never calls its callbacks synchronously, even when the future is already done', points(2, THEN_NOT_SYNC), async () => {
     const ready = new ex.Future<string>();
     ready.setResult('ready');
     const failed = new ex.Future<string>();
@@ -737,14 +882,14 @@ describe('awaiting', () => {
     void ready.then(() => events.push('onFulfilled of a future with a result'));
     void failed.then(undefined, () => events.push('onRejected of a failed future'));
     void cancelled.then(undefined, () => events.push('onRejected of a cancelled future'));
-    expect(events, 'callbacks called inside then').toEqual([]);
+    expect(events, `callbacks called inside then, before it returned: there should be none, but ${inOrder(events)} ran`).toEqual([]);
     await flushMicrotasks();
-    expect([...events].sort(), 'every callback should still run, in a microtask').toEqual(
+    expect([...events].sort(), `the callbacks that ran once the microtasks had run, sorted: all three should have, but these did: ${inOrder(events) || 'none'}`).toEqual(
       ['onFulfilled of a future with a result', 'onRejected of a failed future', 'onRejected of a cancelled future'].sort(),
     );
   });
 
-  test('the onRejected of then receives the error and its return value resolves the promise', async () => {
+  test('the onRejected of then receives the error and its return value resolves the promise', points(1, REAL_PROMISE), async () => {
     const error = new Error('no');
     const future = new ex.Future<string>();
     const handled = track(
@@ -755,19 +900,19 @@ describe('awaiting', () => {
     );
     future.setException(error);
     await flushMicrotasks();
-    expect(handled.outcome(), 'then(onFulfilled, onRejected) on a future that fails').toEqual({ resolved: 'rejected with the error', at: 0 });
+    expectOutcome(handled, { resolved: 'rejected with the error', at: 0 }, 'then(onFulfilled, onRejected) on a future that fails');
   });
 
-  test('a then without onRejected returns a promise that rejects with the error', async () => {
+  test('a then without onRejected returns a promise that rejects with the error', points(1, REAL_PROMISE), async () => {
     const error = new Error('passed along');
     const future = new ex.Future<string>();
     const chained = track(future.then((text) => text.length));
     future.setException(error);
     await flushMicrotasks();
-    expect(chained.outcome(), 'then(onFulfilled) on a future that fails').toEqual({ rejected: error, at: 0 });
+    expectOutcome(chained, { rejected: error, at: 0 }, 'then(onFulfilled) on a future that fails');
   });
 
-  test('works wherever a promise does: Promise.all and Promise.race', async () => {
+  test('works wherever a promise does: Promise.all and Promise.race', points(1, REAL_PROMISE), async () => {
     const a = new ex.Future<string>();
     const b = new ex.Future<string>();
     const all = track(Promise.all([a, b]));
@@ -775,13 +920,13 @@ describe('awaiting', () => {
     setTimeout(() => b.setResult('b'), 100);
     setTimeout(() => a.setResult('a'), 200);
     await clock.advance(200);
-    expect(race.outcome(), 'Promise.race: b at 100 ms, a at 200 ms').toEqual({ resolved: 'b', at: 100 });
-    expect(all.outcome(), 'Promise.all: b at 100 ms, a at 200 ms').toEqual({ resolved: ['a', 'b'], at: 200 });
+    expectOutcome(race, { resolved: 'b', at: 100 }, 'Promise.race: b at 100 ms, a at 200 ms');
+    expectOutcome(all, { resolved: ['a', 'b'], at: 200 }, 'Promise.all: b at 100 ms, a at 200 ms');
   });
 });
 
 describe('unhandled rejections', () => {
-  test('a future failed with setException that nobody awaits reports no unhandled rejection', points(3), async () => {
+  test('a future failed with setException that nobody awaits reports no unhandled rejection', points(3, STAYS_QUIET), async () => {
     const future = new ex.Future<number>();
     future.setException(new Error('nobody asked'));
     await flushMicrotasks();
@@ -791,7 +936,7 @@ describe('unhandled rejections', () => {
     expect(future.done(), 'done() of the failed future').toBe(true);
   });
 
-  test('a cancelled future that nobody awaits reports no unhandled rejection', points(2), async () => {
+  test('a cancelled future that nobody awaits reports no unhandled rejection', points(2, STAYS_QUIET), async () => {
     const future = new ex.Future<number>();
     future.cancel('nobody asked');
     await flushMicrotasks();
@@ -800,7 +945,7 @@ describe('unhandled rejections', () => {
     expect(unhandled, 'rejections nobody handled').toEqual([]);
   });
 
-  test('a failure awaited only in a later turn is caught there, with no unhandled rejection before', points(2), async () => {
+  test('a failure awaited only in a later turn is caught there, with no unhandled rejection before', points(2, STAYS_QUIET), async () => {
     const error = new Error('kept for later');
     const future = new ex.Future<number>();
     setTimeout(() => future.setException(error), 10);
@@ -823,7 +968,7 @@ describe('unhandled rejections', () => {
     expect(unhandled, 'rejections nobody handled').toEqual([]);
   });
 
-  test('awaiters that catch the error leave no unhandled rejection behind', async () => {
+  test('awaiters that catch the error leave no unhandled rejection behind', points(1, STAYS_QUIET), async () => {
     const error = new Error('handled');
     const future = new ex.Future<number>();
     const messages: string[] = [];
@@ -841,11 +986,11 @@ describe('unhandled rejections', () => {
     await flushMicrotasks();
     await realTick();
     expect(both.state(), 'two awaiters that each handle the error').toBe('resolved');
-    expect(messages).toEqual(['handled', 'handled']);
+    expect(messages, 'the messages of the errors the two awaiters caught').toEqual(['handled', 'handled']);
     expect(unhandled, 'rejections nobody handled').toEqual([]);
   });
 
-  test('a then whose promise nobody handles is reported as an unhandled rejection', async () => {
+  test('a then whose promise nobody handles is reported as an unhandled rejection', points(1, THEN_IS_ORDINARY), async () => {
     const error = new Error('nobody handles the promise of this then');
     const future = new ex.Future<number>();
     void future.then((n) => n + 1);
@@ -853,6 +998,6 @@ describe('unhandled rejections', () => {
     await flushMicrotasks();
     await realTick();
     await realTick();
-    expect(unhandled, 'rejections nobody handled: the promise then returned, and only it').toEqual([error]);
+    expect(unhandled, `rejections nobody handled: the promise then returned, and only it, should be reported, as ${showValue(error)}`).toEqual([error]);
   });
 });

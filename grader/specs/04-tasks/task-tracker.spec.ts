@@ -101,7 +101,18 @@
 //       - after a second shutdown with another reason, a task that rejects with its own signal’s reason is still cancelled
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime } from '../../spec-kit/index.ts';
+import {
+  captureUnhandledRejections,
+  describeOutcome,
+  loadExercise,
+  type Outcome,
+  points,
+  realTick,
+  sleep,
+  type Tracked,
+  track,
+  useVirtualTime,
+} from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/04-tasks/task-tracker.ts');
 
@@ -182,8 +193,125 @@ function expectSameValues(actual: readonly unknown[], expected: readonly unknown
   expect(same, `${what} should be [${expected.map(show).join(', ')}] (the very values), but it is [${actual.map(show).join(', ')}]`).toBe(true);
 }
 
+/**
+ * Checks how `tracked` settled, with what and when (as toEqual compares them), and says both
+ * outcomes in full: vitest shortens objects and errors.
+ */
+function expectOutcome(tracked: Tracked<unknown>, expected: Outcome<unknown>, what: string): void {
+  const should = expected === 'pending' ? 'should still be pending' : `should have ${describeOutcome(expected)}`;
+  expect(tracked.outcome(), `${what} ${should}, but it ${describeOutcome(tracked.outcome())}`).toEqual(expected);
+}
+
+/** Checks a list (as toEqual compares them), and says both lists in full: vitest cuts long ones short. */
+function expectEvents(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
+  const list = (values: readonly unknown[]) => `[${values.map(show).join(', ')}]`;
+  expect(actual, `${what}: should be ${list(expected)}, but was ${list(actual)}`).toEqual(expected);
+}
+
+// What to look at when a test fails, and the heading of lessons/04-tasks.md that teaches it.
+const RUN_AT_ONCE = {
+  hint: 'Call `fn` inside `run` itself, before `run` returns, as calling an async function would, with the signal of an `AbortController` made for that task.',
+  section: 'every-call-is-already-a-task',
+} as const;
+const SAME_OUTCOME = {
+  hint: 'The promise `run` returns settles exactly as the promise of `fn` does, with the very value or error and at the same moment: the tracker only watches it.',
+  section: 'keep-a-reference-to-your-tasks',
+} as const;
+const SYNC_THROW = {
+  hint: 'Wrap the call of `fn` in a `try`/`catch` and turn a synchronous throw into a rejected promise, then treat that promise like any other: counted, watched and handled.',
+  section: 'errors-of-work-nobody-awaits',
+} as const;
+const EMPTY_AND_OPEN = {
+  hint: 'A new tracker has nothing in flight and is open: `size` is 0 and `closed` is false.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const COUNTS = {
+  hint: 'Add each task to what is in flight when `run` is called, and remove it in a reaction to its promise on both paths, success and failure, as `then(forget, forget)` does.',
+  section: 'keep-a-reference-to-your-tasks',
+} as const;
+const COUNTS_FROM_THE_CALL = {
+  hint: 'Count the task before you call `fn`, and count it even when `fn` throws or returns a promise that is already settled: the tracker learns that it settled only on a microtask, like anyone.',
+  section: 'keep-a-reference-to-your-tasks',
+} as const;
+const LEAVES_FIRST = {
+  hint: 'Take the task out of the count in the reaction you attach to the promise of `fn` inside `run`, before anything else reacts to it: a reaction on a promise chained after it runs a microtask too late.',
+  section: 'keep-a-reference-to-your-tasks',
+} as const;
+const HANDLED_AT_ONCE = {
+  hint: 'Attach a handler for both outcomes to the promise of every task inside `run`, the one made from a synchronous throw included, and return that same promise: a second one made from it by `finally`, or a fresh `Promise.reject(error)`, has no handler and rejects unhandled when the caller ignores it.',
+  section: 'errors-of-work-nobody-awaits',
+} as const;
+const KEEPS_FAILURES = {
+  hint: 'Record every failure in the tracker, whatever the caller of `run` does with its promise, and report them in the next `drain()` or `shutdown()` as `new AggregateError(errors)`, even when there is only one.',
+  section: 'errors-of-work-nobody-awaits',
+} as const;
+const START_ORDER = {
+  hint: 'Give each task its position when `run` is called, before `fn` runs, and sort the failures by that position: the order in which the tasks fail does not count.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const VERY_VALUES = {
+  hint: 'Put the very values the tasks rejected with in `errors`: a string, an object, `0` or `null` is not wrapped in a new `Error`.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const IDLE_DRAIN = {
+  hint: 'With nothing in flight, `drain()` settles during the call itself, with the failures there are: check the count right there instead of on a later microtask.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const WAITS_FOR_ALL = {
+  hint: 'Do not wait for a snapshot with `Promise.all` or `Promise.allSettled`: keep the waiting drains in a list and settle them from the place where a task leaves the count and the count reaches 0.',
+  section: 'errors-of-work-nobody-awaits',
+} as const;
+const AT_THE_MOMENT = {
+  hint: 'Settle the waiting drains in the very reaction that brings the count to 0: a loop such as `while (size > 0) await …` settles a few microtasks later, and by then code that awaited the last task may have started another.',
+  section: 'errors-of-work-nobody-awaits',
+} as const;
+const REPORTED_ONCE = {
+  hint: 'Once a drain or a shutdown has reported the failures, forget them: the next report starts from an empty list, and the tracker goes on working.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const SETTLE_TOGETHER = {
+  hint: 'Keep every waiting `drain()` and `shutdown()` in one list and settle them all at once, with a single `AggregateError` made once for all of them.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const ONLY_SHUTDOWN_ABORTS = {
+  hint: 'Only `shutdown()` aborts, and only the tasks still in flight: give each task a controller of its own, and forget it once the task settles.',
+  section: 'cancelling-a-task',
+} as const;
+const SHUTDOWN_ABORTS = {
+  hint: '`shutdown(reason)` calls `abort(reason)` on the controller of every task still in flight before it returns, and passes `reason` on as it is.',
+  section: 'cancelling-a-task',
+} as const;
+const ABORT_REASON = {
+  hint: 'Pass `reason` to `controller.abort(reason)` untouched: `abort(undefined)` already gives the `AbortError` DOMException, and `null`, `0` or `\'\'` stay as they are.',
+  section: 'cancellation-points-and-work-that-ignores-its-signal',
+} as const;
+const CLOSED = {
+  hint: 'Set `closed` first thing in `shutdown()`, and check it first thing in `run`: once it is set, `run` throws `new TrackerClosedError()` without calling `fn`.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const CLOSE_BEFORE_ABORT = {
+  hint: 'Close the tracker before you abort any signal: abort listeners run inside `abort()`, and a `run()` from one of them must already be refused.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const SHUTDOWN_WAITS = {
+  hint: 'After aborting, `shutdown()` waits and reports exactly as `drain()` does: work that ignores its signal stays in flight until its promise settles, and earlier failures are reported too.',
+  section: 'cancellation-points-and-work-that-ignores-its-signal',
+} as const;
+const SECOND_SHUTDOWN = {
+  hint: 'A second `shutdown()` aborts nothing new, but it waits and reports like the first: it joins the same waiters instead of returning a promise that is already resolved.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const CANCELLED_OR_FAILED = {
+  hint: 'Decide with the task\'s own signal: a rejection is a cancellation only when that signal is aborted and the error is its `reason`, the very object. Anything else is a failure: another error, or a rejection before any abort, even with `undefined`.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+const OWN_SIGNAL_REASON = {
+  hint: 'Compare a rejection with the `reason` of the task\'s own signal, not with the reason given to the latest `shutdown()`: a second shutdown aborts nothing, so the signal keeps its first reason.',
+  section: 'task-tracker-a-task-tracker-that-never-loses-a-task',
+} as const;
+
 describe('run', () => {
-  test('run calls fn at once, before it returns, with an AbortSignal that is not aborted', points(2), () => {
+  test('run calls fn at once, before it returns, with an AbortSignal that is not aborted', points(2, RUN_AT_ONCE), () => {
     const tracker = new ex.TaskTracker();
     const events: string[] = [];
     let seen: AbortSignal | undefined;
@@ -193,32 +321,32 @@ describe('run', () => {
       return 1;
     });
     events.push('run returned');
-    expect(events).toEqual(['fn runs', 'run returned']);
-    expect(seen).toBeInstanceOf(AbortSignal);
+    expectEvents(events, ['fn runs', 'run returned'], 'the order things happened in');
+    expect(seen, `what fn was called with should be an AbortSignal, not ${show(seen)}`).toBeInstanceOf(AbortSignal);
     expect(seen?.aborted, 'the signal given to fn').toBe(false);
   });
 
-  test('the promise of run gives the value of fn, at the moment fn finishes', points(2), async () => {
+  test('the promise of run gives the value of fn, at the moment fn finishes', points(2, SAME_OUTCOME), async () => {
     const tracker = new ex.TaskTracker();
     const value = { id: 7 };
     const result = track(tracker.run(work(300, value)));
     await clock.advance(299);
-    expect(result.outcome(), 'at 299 ms').toBe('pending');
+    expectOutcome(result, 'pending', 'the promise of run, whose fn answers at 300 ms, at 299 ms,');
     await clock.advance(1);
-    expect(result.outcome()).toEqual({ resolved: value, at: 300 });
+    expectOutcome(result, { resolved: value, at: 300 }, 'the promise of run, whose fn answers at 300 ms,');
     expect(result.value(), 'the very value of fn').toBe(value);
   });
 
-  test('the promise of run rejects with the very error of fn', async () => {
+  test('the promise of run rejects with the very error of fn', points(1, SAME_OUTCOME), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('disk full');
     const result = track(tracker.run(failing(100, error)));
     await clock.advance(100);
-    expect(result.outcome()).toEqual({ rejected: error, at: 100 });
+    expectOutcome(result, { rejected: error, at: 100 }, 'the promise of run, whose fn rejects at 100 ms,');
     expect(result.value(), 'the very error of fn').toBe(error);
   });
 
-  test('a fn that throws synchronously does not make run throw: its promise rejects', async () => {
+  test('a fn that throws synchronously does not make run throw: its promise rejects', points(1, SYNC_THROW), async () => {
     const tracker = new ex.TaskTracker();
     const error = new TypeError('thrown at once');
     // If run threw here, the test would fail with that error.
@@ -228,11 +356,11 @@ describe('run', () => {
       }),
     );
     await clock.settle();
-    expect(result.outcome()).toEqual({ rejected: error, at: 0 });
+    expectOutcome(result, { rejected: error, at: 0 }, 'the promise of run, whose fn throws at once,');
     expect(result.value(), 'the very error fn threw').toBe(error);
   });
 
-  test('a new tracker is empty and open', () => {
+  test('a new tracker is empty and open', points(1, EMPTY_AND_OPEN), () => {
     const tracker = new ex.TaskTracker();
     expect(tracker.size, 'size of a new tracker').toBe(0);
     expect(tracker.closed, 'closed of a new tracker').toBe(false);
@@ -240,7 +368,7 @@ describe('run', () => {
 });
 
 describe('size', () => {
-  test('size counts the tasks in flight and drops as each one settles', points(3), async () => {
+  test('size counts the tasks in flight and drops as each one settles', points(3, COUNTS), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(work(100, 'a')));
     quiet(tracker.run(work(300, 'b')));
@@ -250,10 +378,10 @@ describe('size', () => {
       await clock.advance(100);
       sizes.push(tracker.size);
     }
-    expect(sizes, 'size at 0, 100, 200 and 300 ms').toEqual([3, 2, 1, 0]);
+    expectEvents(sizes, [3, 2, 1, 0], 'size at 0, 100, 200 and 300 ms, of tasks of 100, 300 and 200 ms');
   });
 
-  test('a task counts while its fn runs: fn sees it in size, and a shutdown() from fn aborts its signal', points(2), () => {
+  test('a task counts while its fn runs: fn sees it in size, and a shutdown() from fn aborts its signal', points(2, COUNTS_FROM_THE_CALL), () => {
     const tracker = new ex.TaskTracker();
     let sizeSeen: number | undefined;
     let abortedSeen: boolean | undefined;
@@ -269,7 +397,7 @@ describe('size', () => {
     expect(abortedSeen, 'the signal of a task whose fn called shutdown(), right after it did').toBe(true);
   });
 
-  test('right after run returns, size counts the task even if fn threw or returned a settled promise', points(2), async () => {
+  test('right after run returns, size counts the task even if fn threw or returned a settled promise', points(2, COUNTS_FROM_THE_CALL), async () => {
     const tracker = new ex.TaskTracker();
     const thrown = new Error('thrown at once');
     const rejected = new Error('rejected at once');
@@ -288,7 +416,7 @@ describe('size', () => {
     expectSameValues(errorsOf(drained), [thrown, rejected], 'the errors of the drain');
   });
 
-  test('a failed task leaves the count the moment it fails', points(2), async () => {
+  test('a failed task leaves the count the moment it fails', points(2, COUNTS), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(failing(100, new Error('boom'))));
     quiet(tracker.run(work(300, 'ok')));
@@ -300,17 +428,17 @@ describe('size', () => {
     expect(tracker.size, 'size at 300 ms').toBe(0);
   });
 
-  test('by the time an awaiter of run resumes, the task no longer counts', async () => {
+  test('by the time an awaiter of run resumes, the task no longer counts', points(1, LEAVES_FIRST), async () => {
     const tracker = new ex.TaskTracker();
     const other = new ex.TaskTracker();
     const sizeSeen = track(tracker.run(work(100, 'value')).then(() => tracker.size));
     const failedSizeSeen = track(other.run(failing(100, new Error('failed'))).catch(() => other.size));
     await clock.advance(100);
-    expect(sizeSeen.outcome(), 'size seen by code awaiting a task that succeeded').toEqual({ resolved: 0, at: 100 });
-    expect(failedSizeSeen.outcome(), 'size seen by code awaiting a task that failed').toEqual({ resolved: 0, at: 100 });
+    expectOutcome(sizeSeen, { resolved: 0, at: 100 }, 'code awaiting a task that succeeded, and then reading size,');
+    expectOutcome(failedSizeSeen, { resolved: 0, at: 100 }, 'code awaiting a task that failed, and then reading size,');
   });
 
-  test('a task keeps counting while it runs, however long that is', async () => {
+  test('a task keeps counting while it runs, however long that is', points(1, COUNTS), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(work(10_000, 'slow')));
     await clock.advance(9_999);
@@ -320,7 +448,7 @@ describe('size', () => {
 });
 
 describe('no lost errors', () => {
-  test('a task that fails while nobody awaits its promise causes no unhandled rejection', points(3), async () => {
+  test('a task that fails while nobody awaits its promise causes no unhandled rejection', points(3, HANDLED_AT_ONCE), async () => {
     const tracker = new ex.TaskTracker();
     void tracker.run(failing(100, new Error('fire and forget')));
     void tracker.run((): Promise<never> => {
@@ -329,10 +457,10 @@ describe('no lost errors', () => {
     await clock.advance(100);
     await realTick();
     await realTick();
-    expect(unhandled, 'rejections nobody handled').toEqual([]);
+    expect(unhandled, `rejections nobody handled: there should be none, but there were ${unhandled.map(show).join(', ')}`).toEqual([]);
   });
 
-  test('the failure of a task nobody awaited is reported by the next drain', points(2), async () => {
+  test('the failure of a task nobody awaited is reported by the next drain', points(2, KEEPS_FAILURES), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('fire and forget');
     void tracker.run(failing(100, error));
@@ -340,27 +468,27 @@ describe('no lost errors', () => {
     const drained = track(tracker.drain());
     await clock.settle();
     expectSameValues(errorsOf(drained), [error], 'the errors of the drain');
-    expect(drained.settledAt()).toBe(200);
+    expect(drained.settledAt(), 'the virtual time the drain, called at 200 ms, settled at').toBe(200);
   });
 });
 
 describe('drain', () => {
-  test('drain with nothing in flight resolves at once, with undefined', async () => {
+  test('drain with nothing in flight resolves at once, with undefined', points(1, IDLE_DRAIN), async () => {
     const tracker = new ex.TaskTracker();
     const drained = track(tracker.drain());
     await clock.settle();
-    expect(drained.outcome()).toEqual({ resolved: undefined, at: 0 });
+    expectOutcome(drained, { resolved: undefined, at: 0 }, 'a drain with nothing in flight');
   });
 
-  test('a drain with nothing in flight settles during the call: a task started right after it is not waited for', points(2), async () => {
+  test('a drain with nothing in flight settles during the call: a task started right after it is not waited for', points(2, IDLE_DRAIN), async () => {
     const tracker = new ex.TaskTracker();
     const drained = track(tracker.drain());
     quiet(tracker.run(work(100, 'started right after drain()')));
     await clock.settle();
-    expect(drained.outcome(), 'a drain called with nothing in flight').toEqual({ resolved: undefined, at: 0 });
+    expectOutcome(drained, { resolved: undefined, at: 0 }, 'a drain called with nothing in flight, a task of 100 ms being started right after it,');
   });
 
-  test('drain resolves when the last task in flight has settled, not before', points(3), async () => {
+  test('drain resolves when the last task in flight has settled, not before', points(3, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(work(100, 'a')));
     quiet(tracker.run(work(400, 'b')));
@@ -369,10 +497,10 @@ describe('drain', () => {
     await clock.advance(399);
     expect(drained.state(), 'drain at 399 ms, with a task still in flight').toBe('pending');
     await clock.advance(1);
-    expect(drained.outcome()).toEqual({ resolved: undefined, at: 400 });
+    expectOutcome(drained, { resolved: undefined, at: 400 }, 'a drain of tasks of 100, 400 and 250 ms');
   });
 
-  test('drain also waits for tasks started while it waits', points(3), async () => {
+  test('drain also waits for tasks started while it waits', points(3, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(work(100, 'first')));
     const drained = track(tracker.drain());
@@ -381,10 +509,10 @@ describe('drain', () => {
     await clock.advance(199);
     expect(drained.state(), 'drain at 249 ms, with the task started at 50 ms still in flight').toBe('pending');
     await clock.advance(1);
-    expect(drained.outcome()).toEqual({ resolved: undefined, at: 250 });
+    expectOutcome(drained, { resolved: undefined, at: 250 }, 'a drain of a task of 100 ms, with a task of 200 ms started at 50 ms,');
   });
 
-  test('drain waits for a follow-up task that a task starts before it finishes', points(2), async () => {
+  test('drain waits for a follow-up task that a task starts before it finishes', points(2, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
     quiet(
       tracker.run(async (signal) => {
@@ -397,20 +525,20 @@ describe('drain', () => {
     await clock.advance(399);
     expect(drained.state(), 'drain at 399 ms, with the follow-up task still in flight').toBe('pending');
     await clock.advance(1);
-    expect(drained.outcome()).toEqual({ resolved: undefined, at: 400 });
+    expectOutcome(drained, { resolved: undefined, at: 400 }, 'a drain of a task that starts a follow-up of 300 ms at 100 ms');
   });
 
-  test('drain settles the moment the last task settles: a task started by code awaiting it is not waited for', points(2), async () => {
+  test('drain settles the moment the last task settles: a task started by code awaiting it is not waited for', points(2, AT_THE_MOMENT), async () => {
     const tracker = new ex.TaskTracker();
     const last = tracker.run(work(100, 'last'));
     const drained = track(tracker.drain());
     void last.then(() => quiet(tracker.run(work(100, 'started by code that awaited the last task'))));
     await clock.advance(100);
-    expect(drained.outcome(), 'drain should have settled at 100 ms, when size dropped to 0').toEqual({ resolved: undefined, at: 100 });
+    expectOutcome(drained, { resolved: undefined, at: 100 }, 'the drain, whose last task settled at 100 ms, when size dropped to 0,');
     expect(tracker.size, 'the task started afterwards is in flight').toBe(1);
   });
 
-  test('drain rejects with an AggregateError of every failure, in the order the tasks were started', points(3), async () => {
+  test('drain rejects with an AggregateError of every failure, in the order the tasks were started', points(3, START_ORDER), async () => {
     const tracker = new ex.TaskTracker();
     const first = new Error('first started, fails second');
     const second = new Error('second started, fails first');
@@ -421,10 +549,10 @@ describe('drain', () => {
     const drained = track(tracker.drain());
     await clock.advance(300);
     expectSameValues(errorsOf(drained), [first, second], 'the errors of the drain');
-    expect(drained.settledAt()).toBe(300);
+    expect(drained.settledAt(), 'the virtual time the drain settled at, the last task ending at 300 ms').toBe(300);
   });
 
-  test('a task started inside another task’s fn comes after that task in errors', points(2), async () => {
+  test('a task started inside another task’s fn comes after that task in errors', points(2, START_ORDER), async () => {
     const tracker = new ex.TaskTracker();
     const outer = new Error('outer: its run() was called first');
     const inner = new Error('inner: started inside the outer fn, fails first');
@@ -440,7 +568,7 @@ describe('drain', () => {
     expectSameValues(errorsOf(drained), [outer, inner], 'the errors of the drain');
   });
 
-  test('errors holds the very values the tasks rejected with, Errors or not', points(2), async () => {
+  test('errors holds the very values the tasks rejected with, Errors or not', points(2, VERY_VALUES), async () => {
     const tracker = new ex.TaskTracker();
     const values = ['a string', { code: 'E_BUSY' }, 0, null];
     values.forEach((value, index) => quiet(tracker.run(failing(10 * (index + 1), value))));
@@ -449,7 +577,7 @@ describe('drain', () => {
     expectSameValues(errorsOf(drained), values, 'the errors of the drain');
   });
 
-  test('a failure does not end drain early: it still waits for the other tasks', points(2), async () => {
+  test('a failure does not end drain early: it still waits for the other tasks', points(2, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(failing(100, new Error('early'))));
     quiet(tracker.run(work(400, 'late')));
@@ -457,21 +585,21 @@ describe('drain', () => {
     await clock.advance(399);
     expect(drained.state(), 'drain at 399 ms, after a failure at 100 ms and a task still in flight').toBe('pending');
     await clock.advance(1);
-    expect(drained.state()).toBe('rejected');
-    expect(drained.settledAt()).toBe(400);
+    expect(drained.state(), `the drain at 400 ms, when the last task ended, should have rejected, but it ${describeOutcome(drained.outcome())}`).toBe('rejected');
+    expect(drained.settledAt(), 'the virtual time the drain settled at').toBe(400);
   });
 
-  test('a failure is reported even when the caller of run awaited it and caught the error', async () => {
+  test('a failure is reported even when the caller of run awaited it and caught the error', points(1, KEEPS_FAILURES), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('seen by the caller');
     const caught = track(tracker.run(failing(100, error)).catch((reason: unknown) => reason));
     const drained = track(tracker.drain());
     await clock.advance(100);
-    expect(caught.value()).toBe(error);
+    expect(caught.value(), `what the caller of run caught should be the very error of fn, ${show(error)}, not ${show(caught.value())}`).toBe(error);
     expectSameValues(errorsOf(drained), [error], 'the errors of the drain');
   });
 
-  test('each failure is reported once: the next drain resolves', points(2), async () => {
+  test('each failure is reported once: the next drain resolves', points(2, REPORTED_ONCE), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(failing(100, new Error('once'))));
     const first = track(tracker.drain());
@@ -479,10 +607,10 @@ describe('drain', () => {
     expect(first.state(), 'the first drain').toBe('rejected');
     const second = track(tracker.drain());
     await clock.settle();
-    expect(second.outcome(), 'the next drain').toEqual({ resolved: undefined, at: 100 });
+    expectOutcome(second, { resolved: undefined, at: 100 }, 'the next drain, once the first reported the failure,');
   });
 
-  test('of two drains in a row with nothing in flight, only the first reports the failures', async () => {
+  test('of two drains in a row with nothing in flight, only the first reports the failures', points(1, REPORTED_ONCE), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('failed before both drains');
     quiet(tracker.run(failing(100, error)));
@@ -491,10 +619,10 @@ describe('drain', () => {
     const second = track(tracker.drain());
     await clock.settle();
     expectSameValues(errorsOf(first, 'the first drain'), [error], 'the errors of the first drain');
-    expect(second.outcome(), 'the second drain, called right after the first').toEqual({ resolved: undefined, at: 100 });
+    expectOutcome(second, { resolved: undefined, at: 100 }, 'the second drain, called right after the first,');
   });
 
-  test('two drains waiting at the same time settle together, with the very same AggregateError', async () => {
+  test('two drains waiting at the same time settle together, with the very same AggregateError', points(1, SETTLE_TOGETHER), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('shared');
     quiet(tracker.run(failing(100, error)));
@@ -502,88 +630,90 @@ describe('drain', () => {
     await clock.advance(50);
     const two = track(tracker.drain());
     await clock.advance(50);
-    expect(one.settledAt(), 'the first drain settles at').toBe(100);
-    expect(two.settledAt(), 'the second drain settles at').toBe(100);
+    expect(one.settledAt(), `the virtual time the first drain settles at, when its task fails: it ${describeOutcome(one.outcome())}`).toBe(100);
+    expect(two.settledAt(), `the virtual time the second drain settles at, when the same task fails: it ${describeOutcome(two.outcome())}`).toBe(100);
     expectSameValues(errorsOf(one, 'the first drain'), [error], 'the errors of the first drain');
     expect(two.value() === one.value(), 'both drains should reject with the very same AggregateError').toBe(true);
   });
 
-  test('drain does not cancel anything: the signals stay unaborted', async () => {
+  test('drain does not cancel anything: the signals stay unaborted', points(1, ONLY_SHUTDOWN_ABORTS), async () => {
     const tracker = new ex.TaskTracker();
     const { signals, work: recorded } = recordingSignals();
     quiet(tracker.run(recorded(100)));
     quiet(tracker.run(recorded(200)));
     const drained = track(tracker.drain());
     await clock.advance(200);
-    expect(drained.outcome()).toEqual({ resolved: undefined, at: 200 });
-    expect(
+    expectOutcome(drained, { resolved: undefined, at: 200 }, 'a drain of tasks of 100 and 200 ms');
+    expectEvents(
       signals.map((signal) => signal.aborted),
+      [false, false],
       'aborted, for each signal',
-    ).toEqual([false, false]);
+    );
   });
 
-  test('the tracker stays usable after a drain', async () => {
+  test('the tracker stays usable after a drain', points(1, REPORTED_ONCE), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(work(100, 'a')));
     await clock.advance(100);
     const drained = track(tracker.drain());
     await clock.settle();
-    expect(drained.state()).toBe('resolved');
+    expect(drained.state(), `a drain with nothing in flight and no failure should resolve, but it ${describeOutcome(drained.outcome())}`).toBe('resolved');
     const result = track(tracker.run(work(100, 'b')));
     expect(tracker.size, 'size after a new run()').toBe(1);
     await clock.advance(100);
-    expect(result.outcome()).toEqual({ resolved: 'b', at: 200 });
+    expectOutcome(result, { resolved: 'b', at: 200 }, 'the promise of a run() after the drain, of 100 ms from 100 ms,');
   });
 });
 
 describe('shutdown', () => {
-  test('shutdown aborts the signal of every task in flight before it returns', points(3), async () => {
+  test('shutdown aborts the signal of every task in flight before it returns', points(3, SHUTDOWN_ABORTS), async () => {
     const tracker = new ex.TaskTracker();
     const { signals, work: recorded } = recordingSignals();
     quiet(tracker.run(recorded(1000)));
     quiet(tracker.run(recorded(2000)));
     await clock.advance(100);
     const stopped = track(tracker.shutdown());
-    expect(
+    expectEvents(
       signals.map((signal) => signal.aborted),
+      [true, true],
       'aborted, for each signal, right after shutdown() returned',
-    ).toEqual([true, true]);
+    );
     await clock.settle();
-    expect(stopped.state()).toBe('resolved');
+    expect(stopped.state(), `shutdown of tasks that stopped with their signal’s reason should resolve, but it ${describeOutcome(stopped.outcome())}`).toBe('resolved');
     expect(clock.pendingTimers(), 'timers left').toBe(0);
   });
 
-  test('the signals are aborted with the reason given to shutdown', async () => {
+  test('the signals are aborted with the reason given to shutdown', points(1, SHUTDOWN_ABORTS), async () => {
     const tracker = new ex.TaskTracker();
     const { signals, work: recorded } = recordingSignals();
     quiet(tracker.run(recorded(1000)));
     const reason = new Error('SIGTERM');
     quiet(tracker.shutdown(reason));
-    expect(signals[0]?.reason, 'signal.reason should be the very reason given to shutdown').toBe(reason);
+    expect(signals[0]?.reason, `signal.reason should be the very reason given to shutdown, ${show(reason)}, not ${show(signals[0]?.reason)}`).toBe(reason);
   });
 
-  test('without a reason, the signals are aborted with a DOMException named AbortError', async () => {
+  test('without a reason, the signals are aborted with a DOMException named AbortError', points(1, ABORT_REASON), async () => {
     const tracker = new ex.TaskTracker();
     const { signals, work: recorded } = recordingSignals();
     quiet(tracker.run(recorded(1000)));
     quiet(tracker.shutdown());
-    expect(signals[0]?.reason).toBeInstanceOf(DOMException);
-    expect(signals[0]?.reason).toMatchObject({ name: 'AbortError' });
+    expect(signals[0]?.reason, `signal.reason after shutdown() should be a DOMException named AbortError, not ${show(signals[0]?.reason)}`).toBeInstanceOf(DOMException);
+    expect(signals[0]?.reason, 'the name of signal.reason after shutdown()').toMatchObject({ name: 'AbortError' });
   });
 
-  test("shutdown(null), shutdown(0) and shutdown('') abort the signals with that very reason", async () => {
+  test("shutdown(null), shutdown(0) and shutdown('') abort the signals with that very reason", points(1, ABORT_REASON), async () => {
     for (const reason of [null, 0, '']) {
       const tracker = new ex.TaskTracker();
       const { signals, work: recorded } = recordingSignals();
       quiet(tracker.run(recorded(1000)));
       const stopped = track(tracker.shutdown(reason));
-      expect(signals[0]?.reason, `signal.reason after shutdown(${show(reason)})`).toBe(reason);
+      expect(signals[0]?.reason, `signal.reason after shutdown(${show(reason)}) should be that very value, not ${show(signals[0]?.reason)}`).toBe(reason);
       await clock.settle();
       expect(stopped.state(), `shutdown(${show(reason)}) of a task that stopped with that reason`).toBe('resolved');
     }
   });
 
-  test('after shutdown, run throws TrackerClosedError and does not call fn', points(2), async () => {
+  test('after shutdown, run throws TrackerClosedError and does not call fn', points(2, CLOSED), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.shutdown());
     let calls = 0;
@@ -593,23 +723,24 @@ describe('shutdown', () => {
         return 1;
       }),
     );
-    expect(error).toBeInstanceOf(ex.TrackerClosedError);
-    expect(error).toMatchObject({ name: 'TrackerClosedError' });
+    expect(error, `what run() throws after shutdown() (undefined if it did not throw) should be a TrackerClosedError, not ${show(error)}`).toBeInstanceOf(ex.TrackerClosedError);
+    expect(error, 'the name of what run() throws after shutdown()').toMatchObject({ name: 'TrackerClosedError' });
     expect(calls, 'calls of fn').toBe(0);
     expect(tracker.closed, 'closed after shutdown()').toBe(true);
   });
 
-  test('run is refused from the moment shutdown is called, while it still waits for tasks', async () => {
+  test('run is refused from the moment shutdown is called, while it still waits for tasks', points(1, CLOSED), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(stubborn(500, 'ignores the signal')));
     const stopped = track(tracker.shutdown());
     await clock.advance(100);
-    expect(thrownBy(() => tracker.run(work(10, 'too late')))).toBeInstanceOf(ex.TrackerClosedError);
+    const refused = thrownBy(() => tracker.run(work(10, 'too late')));
+    expect(refused, `what run() throws at 100 ms, while shutdown() waits (undefined if it did not throw), should be a TrackerClosedError, not ${show(refused)}`).toBeInstanceOf(ex.TrackerClosedError);
     await clock.advance(400);
-    expect(stopped.outcome()).toEqual({ resolved: undefined, at: 500 });
+    expectOutcome(stopped, { resolved: undefined, at: 500 }, 'shutdown of a task of 500 ms that ignores its signal');
   });
 
-  test('run is refused already inside the abort listeners that shutdown triggers', async () => {
+  test('run is refused already inside the abort listeners that shutdown triggers', points(1, CLOSE_BEFORE_ABORT), async () => {
     const tracker = new ex.TaskTracker();
     let seen: unknown = 'the abort listener did not run';
     quiet(
@@ -621,10 +752,10 @@ describe('shutdown', () => {
       }),
     );
     quiet(tracker.shutdown());
-    expect(seen, 'what run() threw inside an abort listener').toBeInstanceOf(ex.TrackerClosedError);
+    expect(seen, `what run() threw inside an abort listener (undefined if it did not throw) should be a TrackerClosedError, not ${show(seen)}`).toBeInstanceOf(ex.TrackerClosedError);
   });
 
-  test('shutdown waits for every task in flight, even one that ignores its signal', points(2), async () => {
+  test('shutdown waits for every task in flight, even one that ignores its signal', points(2, SHUTDOWN_WAITS), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(work(1000, 'listens')));
     quiet(tracker.run(stubborn(700, 'ignores the signal')));
@@ -634,20 +765,20 @@ describe('shutdown', () => {
     expect(stopped.state(), 'shutdown at 699 ms, with a task that ignores its signal still in flight').toBe('pending');
     expect(tracker.size, 'size at 699 ms').toBe(1);
     await clock.advance(1);
-    expect(stopped.outcome()).toEqual({ resolved: undefined, at: 700 });
+    expectOutcome(stopped, { resolved: undefined, at: 700 }, 'shutdown at 200 ms, with a task that ignores its signal until 700 ms,');
   });
 
-  test('tasks that stop by rejecting with their signal’s reason are cancelled, not failures', points(2), async () => {
+  test('tasks that stop by rejecting with their signal’s reason are cancelled, not failures', points(2, CANCELLED_OR_FAILED), async () => {
     const tracker = new ex.TaskTracker();
     const runs = [tracker.run(work(1000, 'a')), tracker.run(work(2000, 'b'))];
     for (const run of runs) quiet(run);
     await clock.advance(100);
     const stopped = track(tracker.shutdown());
     await clock.settle();
-    expect(stopped.outcome(), 'shutdown of tasks that all stopped with their signal’s reason').toEqual({ resolved: undefined, at: 100 });
+    expectOutcome(stopped, { resolved: undefined, at: 100 }, 'shutdown of tasks that all stopped with their signal’s reason');
   });
 
-  test('a task that fails with another error during shutdown is reported', async () => {
+  test('a task that fails with another error during shutdown is reported', points(1, CANCELLED_OR_FAILED), async () => {
     const tracker = new ex.TaskTracker();
     const cleanupError = new Error('could not close the file');
     quiet(tracker.run(work(1000, 'cancelled cleanly')));
@@ -665,10 +796,10 @@ describe('shutdown', () => {
     const stopped = track(tracker.shutdown());
     await clock.advance(50);
     expectSameValues(errorsOf(stopped, 'shutdown'), [cleanupError], 'the errors of the shutdown');
-    expect(stopped.settledAt()).toBe(50);
+    expect(stopped.settledAt(), 'the virtual time the shutdown settled at, the last task ending at 50 ms').toBe(50);
   });
 
-  test('a task that rejects with undefined before any shutdown has failed: it is reported', points(2), async () => {
+  test('a task that rejects with undefined before any shutdown has failed: it is reported', points(2, CANCELLED_OR_FAILED), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(failing(100, undefined)));
     const drained = track(tracker.drain());
@@ -676,7 +807,7 @@ describe('shutdown', () => {
     expectSameValues(errorsOf(drained), [undefined], 'the errors of the drain');
   });
 
-  test('shutdown reports failures from before it was called', async () => {
+  test('shutdown reports failures from before it was called', points(1, SHUTDOWN_WAITS), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('failed earlier');
     quiet(tracker.run(failing(100, error)));
@@ -684,42 +815,43 @@ describe('shutdown', () => {
     const stopped = track(tracker.shutdown());
     await clock.settle();
     expectSameValues(errorsOf(stopped, 'shutdown'), [error], 'the errors of the shutdown');
-    expect(stopped.settledAt()).toBe(200);
+    expect(stopped.settledAt(), 'the virtual time the shutdown, called at 200 ms with nothing in flight, settled at').toBe(200);
   });
 
-  test('shutdown does not abort the signals of tasks that have already finished', async () => {
+  test('shutdown does not abort the signals of tasks that have already finished', points(1, ONLY_SHUTDOWN_ABORTS), async () => {
     const tracker = new ex.TaskTracker();
     const { signals, work: recorded } = recordingSignals();
     quiet(tracker.run(recorded(100)));
     quiet(tracker.run(recorded(1000)));
     await clock.advance(100);
     quiet(tracker.shutdown());
-    expect(
+    expectEvents(
       signals.map((signal) => signal.aborted),
+      [false, true],
       'aborted, for the task that finished and the one in flight',
-    ).toEqual([false, true]);
+    );
   });
 
-  test('shutdown with nothing in flight resolves at once and closes the tracker', async () => {
+  test('shutdown with nothing in flight resolves at once and closes the tracker', points(1, CLOSED), async () => {
     const tracker = new ex.TaskTracker();
     const stopped = track(tracker.shutdown());
     expect(tracker.closed, 'closed right after shutdown()').toBe(true);
     await clock.settle();
-    expect(stopped.outcome()).toEqual({ resolved: undefined, at: 0 });
+    expectOutcome(stopped, { resolved: undefined, at: 0 }, 'shutdown with nothing in flight');
   });
 
-  test('a second shutdown waits for the same tasks and settles at the same time', async () => {
+  test('a second shutdown waits for the same tasks and settles at the same time', points(1, SECOND_SHUTDOWN), async () => {
     const tracker = new ex.TaskTracker();
     quiet(tracker.run(stubborn(300, 'slow')));
     const first = track(tracker.shutdown());
     await clock.advance(100);
     const second = track(tracker.shutdown());
     await clock.advance(200);
-    expect(first.outcome(), 'the first shutdown').toEqual({ resolved: undefined, at: 300 });
-    expect(second.outcome(), 'the second shutdown').toEqual({ resolved: undefined, at: 300 });
+    expectOutcome(first, { resolved: undefined, at: 300 }, 'the first shutdown, at 0 ms, of a task that ignores its signal until 300 ms,');
+    expectOutcome(second, { resolved: undefined, at: 300 }, 'the second shutdown, at 100 ms,');
   });
 
-  test('a drain and a shutdown waiting at the same time settle together, with the very same AggregateError', async () => {
+  test('a drain and a shutdown waiting at the same time settle together, with the very same AggregateError', points(1, SETTLE_TOGETHER), async () => {
     const tracker = new ex.TaskTracker();
     const error = new Error('could not flush');
     quiet(
@@ -732,13 +864,13 @@ describe('shutdown', () => {
     await clock.advance(100);
     const stopped = track(tracker.shutdown());
     await clock.advance(100);
-    expect(drained.settledAt(), 'the drain settles at').toBe(200);
-    expect(stopped.settledAt(), 'the shutdown settles at').toBe(200);
+    expect(drained.settledAt(), `the virtual time the drain settles at, when its task fails: it ${describeOutcome(drained.outcome())}`).toBe(200);
+    expect(stopped.settledAt(), `the virtual time the shutdown settles at, when the same task fails: it ${describeOutcome(stopped.outcome())}`).toBe(200);
     expectSameValues(errorsOf(drained), [error], 'the errors of the drain');
     expect(stopped.value() === drained.value(), 'the drain and the shutdown should reject with the very same AggregateError').toBe(true);
   });
 
-  test('after a second shutdown with another reason, a task that rejects with its own signal’s reason is still cancelled', async () => {
+  test('after a second shutdown with another reason, a task that rejects with its own signal’s reason is still cancelled', points(1, OWN_SIGNAL_REASON), async () => {
     const tracker = new ex.TaskTracker();
     quiet(
       tracker.run(async (signal) => {
@@ -749,6 +881,6 @@ describe('shutdown', () => {
     quiet(tracker.shutdown(new Error('first reason')));
     const stopped = track(tracker.shutdown(new Error('second reason')));
     await clock.advance(100);
-    expect(stopped.outcome(), 'a task that rejected with the reason of its own signal was cancelled').toEqual({ resolved: undefined, at: 100 });
+    expectOutcome(stopped, { resolved: undefined, at: 100 }, 'the second shutdown, whose only task rejected with the reason of its own signal (the first one),');
   });
 });

@@ -52,7 +52,23 @@
 // 10. No timer of its own, not even one cleared at once.
 //       - starts no timer of its own while it waits, not even one it clears
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime, noisyThenable, throwingThenable } from '../../spec-kit/index.ts';
+import {
+  captureUnhandledRejections,
+  deferred,
+  describeOutcome,
+  failLater,
+  later,
+  loadExercise,
+  type Outcome,
+  points,
+  realTick,
+  show,
+  type Tracked,
+  track,
+  useVirtualTime,
+  noisyThenable,
+  throwingThenable,
+} from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/as-completed.ts');
 
@@ -97,85 +113,176 @@ function consume(iterable: AsyncIterable<unknown>): { log: string[]; errors: unk
 async function noUnhandledRejectionsYet(): Promise<void> {
   await realTick();
   await realTick();
-  expect(unhandled).toEqual([]);
+  expect(unhandled, `rejections reported as unhandled: there should be none, but there were ${unhandled.map((reason) => show(reason)).join(', ')}`).toEqual([]);
 }
 
+/**
+ * Checks how a step (a tracked `next()`) settled, with what and when (as toEqual compares them),
+ * and says both outcomes in full: vitest shortens objects and errors.
+ */
+function expectOutcome(tracked: Tracked<unknown>, expected: Outcome<unknown>, what: string): void {
+  const should = expected === 'pending' ? 'should still be pending' : `should have ${describeOutcome(expected)}`;
+  expect(tracked.outcome(), `${what} ${should}, but it ${describeOutcome(tracked.outcome())}`).toEqual(expected);
+}
+
+/** Checks how several steps settled (as toEqual compares them), and says both lists in full. */
+function expectSteps(steps: readonly Tracked<unknown>[], expected: readonly Outcome<unknown>[], what: string): void {
+  const list = (outcomes: readonly Outcome<unknown>[]) => `[${outcomes.map((outcome, i) => `#${i + 1} ${describeOutcome(outcome)}`).join('; ')}]`;
+  const actual = steps.map((step) => step.outcome());
+  expect(actual, `${what}: should be ${list(expected)}, but are ${list(actual)}`).toEqual(expected);
+}
+
+/** Checks a list (as toEqual compares them), and says both lists in full: vitest cuts long ones short. */
+function expectEvents(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
+  expect(actual, `${what}: should be ${show(expected)}, but was ${show(actual)}`).toEqual(expected);
+}
+
+// What to look at when a test fails, and the heading of lessons/05-gather.md that teaches it.
+const SETTLING_ORDER = {
+  hint: 'Push each outcome onto a queue from its item\'s callback, and let the loop take them from the front: the queue is then in the order the items settle, not in argument order.',
+  section: 'results-as-they-arrive-as_completed',
+} as const;
+const EACH_STEP = {
+  hint: 'A step takes the next outcome from the queue at once if there is one; otherwise it waits on a promise that the next callback resolves. After the last item, it ends the iteration at once.',
+  section: 'results-as-they-arrive-as_completed',
+} as const;
+const NEXT_TOGETHER = {
+  hint: 'Calls to `next()` made together each get their own result, in order: an async generator queues them for you, while a hand-written iterator needs a queue of waiting calls, not a single slot.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const SETTLED_FIRST = {
+  hint: 'Send every item, plain values too, through `Promise.resolve(item).then(…)`, in argument order: settled promises and plain values then call back first, in that order, and a thenable only once its `then` has been called, a microtask later.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const SUBSCRIBE_WHEN_CALLED = {
+  hint: 'Subscribe to every item in `asCompleted` itself, before you return the iterator: the body of an `async function*` runs only at the first `next()`, which is too late to start the work, to see the real order, or to handle an early failure.',
+  section: 'results-as-they-arrive-as_completed',
+} as const;
+const EMPTY = {
+  hint: 'With no items there is nothing to wait for: the first `next()` resolves with `done: true` at once.',
+  section: 'empty-inputs',
+} as const;
+const NO_TIMER = {
+  hint: 'Wake the loop from the callbacks of the items only: no `setTimeout` or `setImmediate`, not even one cleared right away.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const ANY_ITERABLE = {
+  hint: 'Iterate `items` exactly once, subscribing as you go and counting as you go: a generator gives nothing the second time, and a `Set` has no `length`.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const ONE_PER_ITEM = {
+  hint: 'Each item gives one result, so a promise passed twice gives two: subscribe once per item, without putting the items in a `Set` first.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const FIRST_CALLBACK = {
+  hint: 'Follow each thenable through `Promise.resolve(item).then(…)` instead of calling its `then` yourself: only its first callback then counts, however many it calls.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const TAGGED = {
+  hint: 'Tag each outcome by the callback it came from, a value or an error, never by what it holds: falsy values and an `Error` an item fulfils with are yielded, and a rejection with anything, even `undefined` or a string, is thrown as it is.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const THEN_THROWS = {
+  hint: 'Never call a thenable\'s `then` yourself: `Promise.resolve(item)` turns a `then` that throws into a rejection like any other, thrown at its turn, and `asCompleted` itself does not throw.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const AT_ITS_TURN = {
+  hint: 'Queue a failure like a result, at the moment it happens, and throw it when the loop reaches it: neither skip it nor keep it for the end.',
+  section: 'results-as-they-arrive-as_completed',
+} as const;
+const OVER_AFTER_ERROR = {
+  hint: 'Once a step has thrown, the iteration is over and every later `next()` gives `done: true`: an async generator does this by itself once its body has thrown; a hand-written iterator must remember it.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const AFTER_BREAK = {
+  hint: '`break` calls the iterator\'s `return()`: an async generator then ends for good, while a hand-written iterator needs a `return()` method that marks it done.',
+  section: 'as-completed-ascompleted-as-an-async-iterator',
+} as const;
+const NOTHING_UNHANDLED = {
+  hint: 'Handle every item\'s rejection inside `asCompleted`, in the callback that queues it, and make no promise that can reject unseen: nothing is then left unhandled, whether the loop has not started, stopped at a `break` or ended on an error.',
+  section: 'when-one-of-them-fails',
+} as const;
+
 describe('order and timing', () => {
-  test('yields the results in the order the items settle, not in argument order', points(3), async () => {
+  test('yields the results in the order the items settle, not in argument order', points(3, SETTLING_ORDER), async () => {
     const loop = consume(ex.asCompleted([later(200, 'a'), later(300, 'b'), later(100, 'c')]));
     await clock.advance(300);
-    expect(loop.log).toEqual(['c@100', 'a@200', 'b@300', 'end@300']);
+    expectEvents(loop.log, ['c@100', 'a@200', 'b@300', 'end@300'], 'the for await loop over items of 200, 300 and 100 ms, as value@time');
   });
 
-  test('each step resolves at the very moment its item settles', points(2), async () => {
+  test('each step resolves at the very moment its item settles', points(2, EACH_STEP), async () => {
     const results = ex.asCompleted([later(400, 'slow'), later(150, 'fast')]);
     const first = track(results.next());
     await clock.advance(149);
-    expect(first.state()).toBe('pending');
+    expect(first.state(), `the first next(), at 149 ms (the fast item settles at 150 ms), should still be pending, but it ${describeOutcome(first.outcome())}`).toBe('pending');
     await clock.advance(1);
-    expect(first.outcome()).toEqual({ resolved: { value: 'fast', done: false }, at: 150 });
+    expectOutcome(first, { resolved: { value: 'fast', done: false }, at: 150 }, 'the first next()');
     const second = track(results.next());
     await clock.advance(249);
-    expect(second.state()).toBe('pending');
+    expect(second.state(), `the second next(), at 399 ms (the slow item settles at 400 ms), should still be pending, but it ${describeOutcome(second.outcome())}`).toBe('pending');
     await clock.advance(1);
-    expect(second.outcome()).toEqual({ resolved: { value: 'slow', done: false }, at: 400 });
+    expectOutcome(second, { resolved: { value: 'slow', done: false }, at: 400 }, 'the second next()');
   });
 
-  test('the step after the last result ends the iteration at once', async () => {
+  test('the step after the last result ends the iteration at once', points(1, EACH_STEP), async () => {
     const results = ex.asCompleted([later(100, 'only')]);
     const first = track(results.next());
     await clock.advance(100);
-    expect(first.outcome()).toEqual({ resolved: { value: 'only', done: false }, at: 100 });
+    expectOutcome(first, { resolved: { value: 'only', done: false }, at: 100 }, 'the first next() of a single item of 100 ms');
     const last = track(results.next());
     await clock.settle();
-    expect(last.outcome()).toEqual({ resolved: { value: undefined, done: true }, at: 100 });
+    expectOutcome(last, { resolved: { value: undefined, done: true }, at: 100 }, 'the next() after the last result');
   });
 
-  test('items already settled and plain values come first, in argument order', points(2), async () => {
+  test('items already settled and plain values come first, in argument order', points(2, SETTLED_FIRST), async () => {
     const loop = consume(ex.asCompleted<unknown>([later(100, 'slow'), Promise.resolve('x'), 'y', Promise.resolve('z'), 42]));
     await clock.advance(100);
-    expect(loop.log).toEqual(['x@0', 'y@0', 'z@0', '42@0', 'slow@100', 'end@100']);
+    expectEvents(loop.log, ['x@0', 'y@0', 'z@0', '42@0', 'slow@100', 'end@100'], "the for await loop over [<'slow' at 100 ms>, Promise.resolve('x'), 'y', Promise.resolve('z'), 42], as value@time");
   });
 
-  test('keeps the order in which the items settled when the loop starts after all of them have', points(2), async () => {
+  test('keeps the order in which the items settled when the loop starts after all of them have', points(2, SUBSCRIBE_WHEN_CALLED), async () => {
     const results = ex.asCompleted([later(300, 'a'), later(100, 'b'), later(200, 'c')]);
     await clock.advance(500);
     const loop = consume(results);
     await clock.settle();
-    expect(loop.log).toEqual(['b@500', 'c@500', 'a@500', 'end@500']);
+    expectEvents(loop.log, ['b@500', 'c@500', 'a@500', 'end@500'], 'the for await loop started at 500 ms over items that settled at 300, 100 and 200 ms, as value@time');
   });
 
-  test('starts every thenable when it is called, before the first next()', points(2), async () => {
+  test('starts every thenable when it is called, before the first next()', points(2, SUBSCRIBE_WHEN_CALLED), async () => {
     const log: string[] = [];
     const results = ex.asCompleted([lazyWork('a', 200, 'A', log), lazyWork('b', 300, 'B', log), lazyWork('c', 100, 'C', log)]);
     await clock.settle();
-    expect(log).toEqual(['a started@0', 'b started@0', 'c started@0']);
+    expectEvents(log, ['a started@0', 'b started@0', 'c started@0'], 'what the lazy thenables did before any next(): every one should have started at 0 ms');
     const loop = consume(results);
     await clock.advance(300);
-    expect(loop.log).toEqual(['C@100', 'A@200', 'B@300', 'end@300']);
+    expectEvents(loop.log, ['C@100', 'A@200', 'B@300', 'end@300'], 'the for await loop over the lazy thenables, as value@time');
   });
 
-  test('an empty input ends the iteration at once', async () => {
+  test('an empty input ends the iteration at once', points(1, EMPTY), async () => {
     const results = ex.asCompleted([]);
     const first = track(results.next());
     await clock.settle();
-    expect(first.outcome()).toEqual({ resolved: { value: undefined, done: true }, at: 0 });
+    expectOutcome(first, { resolved: { value: undefined, done: true }, at: 0 }, 'the first next() of asCompleted([])');
     expect(clock.timersStarted(), 'timers started by asCompleted([])').toBe(0);
   });
 
-  test('next() calls made together get the results in order, each when it is there', async () => {
+  test('next() calls made together get the results in order, each when it is there', points(1, NEXT_TOGETHER), async () => {
     const results = ex.asCompleted([later(300, 'a'), later(100, 'b'), later(200, 'c')]);
     const steps = [track(results.next()), track(results.next()), track(results.next()), track(results.next())];
     await clock.advance(300);
-    expect(steps.map((step) => step.outcome())).toEqual([
-      { resolved: { value: 'b', done: false }, at: 100 },
-      { resolved: { value: 'c', done: false }, at: 200 },
-      { resolved: { value: 'a', done: false }, at: 300 },
-      { resolved: { value: undefined, done: true }, at: 300 },
-    ]);
+    expectSteps(
+      steps,
+      [
+        { resolved: { value: 'b', done: false }, at: 100 },
+        { resolved: { value: 'c', done: false }, at: 200 },
+        { resolved: { value: 'a', done: false }, at: 300 },
+        { resolved: { value: undefined, done: true }, at: 300 },
+      ],
+      'the four next() calls made together at 0 ms, over items of 300, 100 and 200 ms',
+    );
   });
 
-  test('starts no timer of its own while it waits, not even one it clears', async () => {
+  test('starts no timer of its own while it waits, not even one it clears', points(1, NO_TIMER), async () => {
     const first = deferred<string>();
     const second = deferred<string>();
     const loop = consume(ex.asCompleted([first.promise, second.promise, 'plain']));
@@ -184,21 +291,21 @@ describe('order and timing', () => {
     await clock.settle();
     first.resolve('first');
     await loop.finished;
-    expect(loop.log).toEqual(['plain@0', 'second@0', 'first@0', 'end@0']);
+    expectEvents(loop.log, ['plain@0', 'second@0', 'first@0', 'end@0'], "the for await loop over [first, second, 'plain'], second resolving before first, as value@time");
     expect(clock.timersStarted(), 'timers started by asCompleted').toBe(0);
   });
 
-  test('a result that arrived while the loop was busy is given at once when the loop asks', async () => {
+  test('a result that arrived while the loop was busy is given at once when the loop asks', points(1, EACH_STEP), async () => {
     const results = ex.asCompleted([later(100, 'a'), later(150, 'b')]);
     const first = track(results.next());
     await clock.advance(400);
-    expect(first.outcome()).toEqual({ resolved: { value: 'a', done: false }, at: 100 });
+    expectOutcome(first, { resolved: { value: 'a', done: false }, at: 100 }, 'the first next(), asked for at 0 ms, of items of 100 and 150 ms');
     const second = track(results.next());
     await clock.settle();
-    expect(second.outcome(), 'b settled at 150 ms; the step asked for at 400 ms should resolve at 400 ms').toEqual({ resolved: { value: 'b', done: false }, at: 400 });
+    expectOutcome(second, { resolved: { value: 'b', done: false }, at: 400 }, 'the second next(), asked for at 400 ms when b had settled at 150 ms,');
   });
 
-  test('a thenable that calls back at once still comes after the settled promises and plain values', async () => {
+  test('a thenable that calls back at once still comes after the settled promises and plain values', points(1, SETTLED_FIRST), async () => {
     const atOnce: PromiseLike<string> = {
       then(onFulfilled) {
         onFulfilled?.('thenable');
@@ -207,12 +314,12 @@ describe('order and timing', () => {
     };
     const loop = consume(ex.asCompleted<unknown>([atOnce, Promise.resolve('settled'), 'plain']));
     await clock.settle();
-    expect(loop.log, 'a thenable is subscribed through Promise.resolve, a microtask late').toEqual(['settled@0', 'plain@0', 'thenable@0', 'end@0']);
+    expectEvents(loop.log, ['settled@0', 'plain@0', 'thenable@0', 'end@0'], 'the for await loop over [a thenable that calls back at once, a settled promise, a plain value], as value@time (a thenable is subscribed through Promise.resolve, a microtask late)');
   });
 });
 
 describe('what an item can be', () => {
-  test('accepts any iterable: a Set, and a generator, which can be iterated only once', points(2), async () => {
+  test('accepts any iterable: a Set, and a generator, which can be iterated only once', points(2, ANY_ITERABLE), async () => {
     function* generate(): Generator<Promise<string>> {
       yield later(200, 'g1');
       yield later(100, 'g2');
@@ -220,46 +327,50 @@ describe('what an item can be', () => {
     const fromGenerator = consume(ex.asCompleted(generate()));
     const fromSet = consume(ex.asCompleted(new Set([later(300, 's1'), later(50, 's2')])));
     await clock.advance(300);
-    expect(fromGenerator.log, 'from a generator').toEqual(['g2@100', 'g1@200', 'end@200']);
-    expect(fromSet.log, 'from a Set').toEqual(['s2@50', 's1@300', 'end@300']);
+    expectEvents(fromGenerator.log, ['g2@100', 'g1@200', 'end@200'], 'the for await loop over a generator of items of 200 and 100 ms, as value@time');
+    expectEvents(fromSet.log, ['s2@50', 's1@300', 'end@300'], 'the for await loop over a Set of items of 300 and 50 ms, as value@time');
   });
 
-  test('a promise passed twice gives its result twice, once per item', async () => {
+  test('a promise passed twice gives its result twice, once per item', points(1, ONE_PER_ITEM), async () => {
     const twice = later(100, 'twice');
     const loop = consume(ex.asCompleted([twice, later(50, 'once'), twice]));
     await clock.advance(100);
-    expect(loop.log).toEqual(['once@50', 'twice@100', 'twice@100', 'end@100']);
+    expectEvents(loop.log, ['once@50', 'twice@100', 'twice@100', 'end@100'], "the for await loop over [p, <'once' at 50 ms>, p], p fulfilling with 'twice' at 100 ms, as value@time");
   });
 
-  test('falsy results (undefined, null, 0, empty string, false) are yielded like any other', async () => {
+  test('falsy results (undefined, null, 0, empty string, false) are yielded like any other', points(1, TAGGED), async () => {
     const results = ex.asCompleted<unknown>([later(10, undefined), later(20, null), later(30, 0), later(40, ''), later(50, false)]);
     const steps = [0, 1, 2, 3, 4, 5].map(() => track(results.next()));
     await clock.advance(50);
-    expect(steps.map((step) => step.outcome())).toEqual([
-      { resolved: { value: undefined, done: false }, at: 10 },
-      { resolved: { value: null, done: false }, at: 20 },
-      { resolved: { value: 0, done: false }, at: 30 },
-      { resolved: { value: '', done: false }, at: 40 },
-      { resolved: { value: false, done: false }, at: 50 },
-      { resolved: { value: undefined, done: true }, at: 50 },
-    ]);
+    expectSteps(
+      steps,
+      [
+        { resolved: { value: undefined, done: false }, at: 10 },
+        { resolved: { value: null, done: false }, at: 20 },
+        { resolved: { value: 0, done: false }, at: 30 },
+        { resolved: { value: '', done: false }, at: 40 },
+        { resolved: { value: false, done: false }, at: 50 },
+        { resolved: { value: undefined, done: true }, at: 50 },
+      ],
+      "six next() calls made together, over items that fulfil with undefined, null, 0, '' and false",
+    );
   });
 
-  test('an Error object an item fulfils with is yielded, not thrown', async () => {
+  test('an Error object an item fulfils with is yielded, not thrown', points(1, TAGGED), async () => {
     const value = new Error('a value, not a failure');
     const loop = consume(ex.asCompleted<unknown>([later(100, value), later(200, 'next')]));
     await clock.advance(200);
-    expect(loop.log).toEqual(['Error: a value, not a failure@100', 'next@200', 'end@200']);
+    expectEvents(loop.log, ['Error: a value, not a failure@100', 'next@200', 'end@200'], 'the for await loop over an item that fulfils with an Error at 100 ms and one of 200 ms, as value@time');
   });
 
-  test('only the first callback a thenable calls counts', async () => {
+  test('only the first callback a thenable calls counts', points(1, FIRST_CALLBACK), async () => {
     const noisy = noisyThenable('first', 'second');
     const loop = consume(ex.asCompleted([noisy, later(100, 'b')]));
     await clock.advance(100);
-    expect(loop.log, 'the thenable should give one result, its first').toEqual(['first@0', 'b@100', 'end@100']);
+    expectEvents(loop.log, ['first@0', 'b@100', 'end@100'], 'the for await loop over [a thenable that calls back three times, <\'b\' at 100 ms>], as value@time (the thenable should give one result, its first)');
   });
 
-  test('a thenable whose then throws is a failure at its turn, and asCompleted does not throw', points(2), async () => {
+  test('a thenable whose then throws is a failure at its turn, and asCompleted does not throw', points(2, THEN_THROWS), async () => {
     const error = new Error('then threw');
     const broken = throwingThenable<string>(error);
     let results: AsyncIterableIterator<string> | undefined;
@@ -268,65 +379,73 @@ describe('what an item can be', () => {
     }, 'asCompleted should not throw').not.toThrow();
     const loop = consume(results!);
     await clock.advance(100);
-    expect(loop.log).toEqual(['threw then threw@0']);
-    expect(loop.errors[0]).toBe(error);
+    expectEvents(loop.log, ['threw then threw@0'], "the for await loop over [<'a' at 100 ms>, a thenable whose then throws], as value@time");
+    expect(loop.errors[0], `the error the for await loop threw should be the very error the then threw, not ${show(loop.errors[0])}`).toBe(error);
   });
 });
 
 describe('failures', () => {
-  test('a rejection is thrown by the step at its turn, with the same error, after the results before it', points(3), async () => {
+  test('a rejection is thrown by the step at its turn, with the same error, after the results before it', points(3, AT_ITS_TURN), async () => {
     const error = new Error('b failed');
     const loop = consume(ex.asCompleted([later(100, 'a'), failLater(200, error), later(300, 'c')]));
     await clock.advance(300);
-    expect(loop.log).toEqual(['a@100', 'threw b failed@200']);
-    expect(loop.errors[0]).toBe(error);
+    expectEvents(loop.log, ['a@100', 'threw b failed@200'], 'the for await loop over items of 100 ms, failing at 200 ms and of 300 ms, as value@time');
+    expect(loop.errors[0], `the error the for await loop threw should be the very error of the item, not ${show(loop.errors[0])}`).toBe(error);
   });
 
-  test('a rejection that is not an Error is thrown unchanged', async () => {
+  test('a rejection that is not an Error is thrown unchanged', points(1, TAGGED), async () => {
     const loop = consume(ex.asCompleted([failLater(100, 'just a string')]));
     await clock.advance(100);
-    expect(loop.log).toEqual(['threw just a string@100']);
+    expectEvents(loop.log, ['threw just a string@100'], "the for await loop over an item that rejects with 'just a string' at 100 ms, as value@time");
   });
 
-  test('a rejection with undefined is thrown, not yielded', async () => {
+  test('a rejection with undefined is thrown, not yielded', points(1, TAGGED), async () => {
     const results = ex.asCompleted([later(100, 'a'), failLater(200, undefined), later(300, 'c')]);
     const steps = [track(results.next()), track(results.next()), track(results.next())];
     await clock.advance(300);
-    expect(steps.map((step) => step.outcome())).toEqual([
-      { resolved: { value: 'a', done: false }, at: 100 },
-      { rejected: undefined, at: 200 },
-      { resolved: { value: undefined, done: true }, at: 200 },
-    ]);
+    expectSteps(
+      steps,
+      [
+        { resolved: { value: 'a', done: false }, at: 100 },
+        { rejected: undefined, at: 200 },
+        { resolved: { value: undefined, done: true }, at: 200 },
+      ],
+      'three next() calls made together, over items of 100 ms, rejecting with undefined at 200 ms, and of 300 ms',
+    );
   });
 
-  test('the iteration is over after an error: every later step ends it', async () => {
+  test('the iteration is over after an error: every later step ends it', points(1, OVER_AFTER_ERROR), async () => {
     const error = new Error('first fails');
     const results = ex.asCompleted([failLater(100, error), later(200, 'b'), failLater(300, new Error('c'))]);
     const first = track(results.next());
     await clock.advance(100);
-    expect(first.outcome()).toEqual({ rejected: error, at: 100 });
+    expectOutcome(first, { rejected: error, at: 100 }, 'the first next(), over an item that fails at 100 ms');
     const after = track(results.next());
     await clock.advance(200);
-    expect(after.outcome(), 'the step right after the error').toEqual({ resolved: { value: undefined, done: true }, at: 100 });
+    expectOutcome(after, { resolved: { value: undefined, done: true }, at: 100 }, 'the step right after the error');
     const later1 = track(results.next());
     await clock.settle();
-    expect(later1.outcome(), 'a step once every item has settled').toEqual({ resolved: { value: undefined, done: true }, at: 300 });
+    expectOutcome(later1, { resolved: { value: undefined, done: true }, at: 300 }, 'a step once every item has settled');
   });
 
-  test('next() calls made together: after the one that rejects, the others end the iteration', async () => {
+  test('next() calls made together: after the one that rejects, the others end the iteration', points(1, OVER_AFTER_ERROR), async () => {
     const error = new Error('b failed');
     const results = ex.asCompleted([later(100, 'a'), failLater(200, error), later(300, 'c')]);
     const steps = [track(results.next()), track(results.next()), track(results.next()), track(results.next())];
     await clock.advance(300);
-    expect(steps.map((step) => step.outcome())).toEqual([
-      { resolved: { value: 'a', done: false }, at: 100 },
-      { rejected: error, at: 200 },
-      { resolved: { value: undefined, done: true }, at: 200 },
-      { resolved: { value: undefined, done: true }, at: 200 },
-    ]);
+    expectSteps(
+      steps,
+      [
+        { resolved: { value: 'a', done: false }, at: 100 },
+        { rejected: error, at: 200 },
+        { resolved: { value: undefined, done: true }, at: 200 },
+        { resolved: { value: undefined, done: true }, at: 200 },
+      ],
+      'four next() calls made together, over items of 100 ms, failing at 200 ms, and of 300 ms',
+    );
   });
 
-  test('after a break, every later next() ends the iteration', points(2), async () => {
+  test('after a break, every later next() ends the iteration', points(2, AFTER_BREAK), async () => {
     const results = ex.asCompleted([later(100, 'a'), later(200, 'b'), later(300, 'c')]);
     const seen: string[] = [];
     const loop = (async () => {
@@ -337,39 +456,43 @@ describe('failures', () => {
     })();
     await clock.advance(100);
     await loop;
-    expect(seen).toEqual(['a']);
+    expectEvents(seen, ['a'], 'the values the loop saw before its break');
     const right = track(results.next());
     await clock.advance(200);
     const late = track(results.next());
     await clock.settle();
-    expect([right.outcome(), late.outcome()], 'next() after the break, at 100 ms and at 300 ms').toEqual([
-      { resolved: { value: undefined, done: true }, at: 100 },
-      { resolved: { value: undefined, done: true }, at: 300 },
-    ]);
+    expectSteps(
+      [right, late],
+      [
+        { resolved: { value: undefined, done: true }, at: 100 },
+        { resolved: { value: undefined, done: true }, at: 300 },
+      ],
+      'next() after the break, at 100 ms and at 300 ms',
+    );
   });
 
-  test('a failure that happens while the loop is busy is thrown at its turn, when the loop asks', async () => {
+  test('a failure that happens while the loop is busy is thrown at its turn, when the loop asks', points(1, AT_ITS_TURN), async () => {
     const error = new Error('failed while nobody asked');
     const results = ex.asCompleted([later(100, 'a'), failLater(150, error)]);
     const first = track(results.next());
     await clock.advance(500);
-    expect(first.outcome()).toEqual({ resolved: { value: 'a', done: false }, at: 100 });
+    expectOutcome(first, { resolved: { value: 'a', done: false }, at: 100 }, 'the first next(), asked for at 0 ms, of items of 100 ms and failing at 150 ms');
     const second = track(results.next());
     await clock.settle();
-    expect(second.outcome()).toEqual({ rejected: error, at: 500 });
+    expectOutcome(second, { rejected: error, at: 500 }, 'the second next(), asked for at 500 ms');
   });
 
-  test('an item that fails before the loop starts is not reported as unhandled, and is thrown at its turn', points(2), async () => {
+  test('an item that fails before the loop starts is not reported as unhandled, and is thrown at its turn', points(2, SUBSCRIBE_WHEN_CALLED), async () => {
     const error = new Error('failed early');
     const results = ex.asCompleted([failLater(100, error), later(300, 'late')]);
     await clock.advance(200);
     await noUnhandledRejectionsYet();
     const first = track(results.next());
     await clock.settle();
-    expect(first.outcome()).toEqual({ rejected: error, at: 200 });
+    expectOutcome(first, { rejected: error, at: 200 }, 'the first next(), asked for at 200 ms, after the first item failed at 100 ms');
   });
 
-  test('items that fail after the loop has stopped with break are not reported as unhandled', points(2), async () => {
+  test('items that fail after the loop has stopped with break are not reported as unhandled', points(2, NOTHING_UNHANDLED), async () => {
     const results = ex.asCompleted([later(100, 'a'), failLater(200, new Error('x')), failLater(300, new Error('y'))]);
     const seen: string[] = [];
     const loop = (async () => {
@@ -380,15 +503,15 @@ describe('failures', () => {
     })();
     await clock.advance(300);
     await loop;
-    expect(seen).toEqual(['a']);
+    expectEvents(seen, ['a'], 'the values the loop saw before its break');
     await noUnhandledRejectionsYet();
   });
 
-  test('items that fail after an error has ended the loop are not reported as unhandled', async () => {
+  test('items that fail after an error has ended the loop are not reported as unhandled', points(1, NOTHING_UNHANDLED), async () => {
     const first = new Error('first');
     const loop = consume(ex.asCompleted([failLater(100, first), failLater(200, new Error('second')), failLater(300, new Error('third'))]));
     await clock.advance(300);
-    expect(loop.log).toEqual(['threw first@100']);
+    expectEvents(loop.log, ['threw first@100'], 'the for await loop over items that fail at 100, 200 and 300 ms, as value@time');
     await noUnhandledRejectionsYet();
   });
 });

@@ -54,7 +54,23 @@
 //       - a thenable whose then throws rejects the gather with what it threw (never throws)
 //       - an empty array resolves to [] at once, without a timer (instanceof Promise)
 import { describe, expect, test, vi } from 'vitest';
-import { captureUnhandledRejections, deferred, failLater, later, loadExercise, points, realTick, track, useVirtualTime, noisyThenable, throwingThenable } from '../../spec-kit/index.ts';
+import {
+  captureUnhandledRejections,
+  deferred,
+  describeOutcome,
+  failLater,
+  later,
+  loadExercise,
+  type Outcome,
+  points,
+  realTick,
+  show,
+  type Tracked,
+  track,
+  useVirtualTime,
+  noisyThenable,
+  throwingThenable,
+} from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/05-gather/gather.ts');
 
@@ -90,126 +106,206 @@ function lazyWork<T>(name: string, ms: number, value: T, log: string[], error?: 
   };
 }
 
-/** How a tracked gather stands, in words, for failure messages. */
-function describeOutcome(tracked: ReturnType<typeof track>): string {
-  const outcome = tracked.outcome();
-  if (outcome === 'pending') return 'still pending';
-  if ('resolved' in outcome) return `resolved at ${outcome.at} ms with ${JSON.stringify(outcome.resolved)}`;
-  return `rejected at ${outcome.at} ms with ${String(outcome.rejected)}`;
+/**
+ * Checks how `tracked` settled, with what and when (as toEqual compares them), and says both
+ * outcomes in full: vitest shortens objects and errors.
+ */
+function expectOutcome(tracked: Tracked<unknown>, expected: Outcome<unknown>, what: string): void {
+  const should = expected === 'pending' ? 'should still be pending' : `should have ${describeOutcome(expected)}`;
+  expect(tracked.outcome(), `${what} ${should}, but it ${describeOutcome(tracked.outcome())}`).toEqual(expected);
 }
+
+/** Checks a list (as toEqual compares them), and says both lists in full: vitest cuts long ones short. */
+function expectEvents(actual: readonly unknown[], expected: readonly unknown[], what: string): void {
+  expect(actual, `${what}: should be ${show(expected)}, but was ${show(actual)}`).toEqual(expected);
+}
+
+// What to look at when a test fails, and the heading of lessons/05-gather.md that teaches it.
+const ARGUMENT_ORDER = {
+  hint: 'Store each value at its own item\'s index, `results[i] = value`: not with `push`, which gives the order the items finish in, and not at `indexOf(item)`, which is wrong for an item passed twice.',
+  section: 'promiseall-is-gather',
+} as const;
+const ALL_AT_ONCE = {
+  hint: 'Subscribe to every item in one loop, before any of them has settled, instead of awaiting them one by one: the whole then takes as long as the slowest item, not the sum.',
+  section: 'together-or-one-after-another',
+} as const;
+const PLAIN_VALUES = {
+  hint: 'Let `Promise.resolve(item)` decide what an item is: it takes `null`, `undefined`, `0` and an object whose `then` is not a function as plain values, and follows every real thenable, not only `Promise` instances.',
+  section: 'promiseall-is-gather',
+} as const;
+const HOLES = {
+  hint: 'Walk the indexes from 0 to `items.length - 1` with a plain `for` loop: `forEach` and `for … in` skip the holes of a sparse array, and a hole counts as `undefined`.',
+  section: 'gather-gather-without-promiseall',
+} as const;
+const FALSY_RESULTS = {
+  hint: 'Count the items still running with a counter instead of looking for `undefined` in the results: `undefined`, `null`, `0`, `\'\'` and `false` are results like any other.',
+  section: 'gather-gather-without-promiseall',
+} as const;
+const NEW_ARRAY = {
+  hint: 'Fill a new array of the items\' length, and leave the `items` array exactly as it was.',
+  section: 'gather-gather-without-promiseall',
+} as const;
+const EMPTY = {
+  hint: 'With no items, no callback will ever run: resolve `[]` right away, inside the call, and not from a timer.',
+  section: 'empty-inputs',
+} as const;
+const NO_TIMER = {
+  hint: '`gather` needs no timer at all: settle only from the callbacks of the items (or at once when there are none), never through `setTimeout` or `setImmediate`.',
+  section: 'gather-gather-without-promiseall',
+} as const;
+const FOLLOWED_AS_AWAIT = {
+  hint: 'Subscribe to each item once, through `Promise.resolve(item).then(…)`, rather than calling its `then` yourself: that calls a thenable\'s `then` exactly once, ignores every callback after the first, and follows a value that is itself a thenable.',
+  section: 'gather-gather-without-promiseall',
+} as const;
+const THEN_THROWS = {
+  hint: 'Never call a thenable\'s `then` outside a promise: `Promise.resolve(item)` turns a `then` that throws into a rejection like any other, so that `gather` returns a promise instead of throwing.',
+  section: 'gather-gather-without-promiseall',
+} as const;
+const FIRST_IN_TIME = {
+  hint: 'Call `reject(error)` straight from the error callback of each item: the first call wins and later ones do nothing, so the first failure in time decides, not the lowest index.',
+  section: 'when-one-of-them-fails',
+} as const;
+const AT_ONCE = {
+  hint: 'Reject the moment an item fails, from its error callback, without waiting for the other items to settle.',
+  section: 'when-one-of-them-fails',
+} as const;
+const VERY_ERROR = {
+  hint: 'Reject with the very value the item rejected with: no `new Error(…)` around a string, and `undefined` stays `undefined`.',
+  section: 'when-one-of-them-fails',
+} as const;
+const OTHERS_RUN_ON = {
+  hint: 'A failure stops nothing: every item was started at the beginning, so the others run to their end, and their results are dropped.',
+  section: 'when-one-of-them-fails',
+} as const;
+const LATER_FAILURES = {
+  hint: 'Give every item an error callback that records or rejects and never throws again: a failure after the first is then handled, and simply dropped.',
+  section: 'when-one-of-them-fails',
+} as const;
+const KEEPS_ERRORS = {
+  hint: 'With `returnExceptions`, the error callback stores the error at its item\'s index and counts the item as done, exactly like a value: it never calls `reject`, whatever the error is.',
+  section: 'keeping-the-errors-return_exceptions-and-promiseallsettled',
+} as const;
+const THE_RULE = {
+  hint: 'Build `gather` from `Promise.resolve(item).then(…)`, an array and a counter: `Promise.all`, `Promise.allSettled`, `Promise.any` and `Promise.race` are off limits, with or without `returnExceptions`.',
+  section: 'gather-gather-without-promiseall',
+} as const;
 
 async function noUnhandledRejectionsYet(): Promise<void> {
   await realTick();
   await realTick();
-  expect(unhandled, 'no rejection should be reported as unhandled').toEqual([]);
+  expect(unhandled, `rejections reported as unhandled: there should be none, but there were ${unhandled.map((reason) => show(reason)).join(', ')}`).toEqual([]);
 }
 
 describe('results and their order', () => {
-  test('resolves with the results in argument order, not in the order the items finish', points(3), async () => {
+  test('resolves with the results in argument order, not in the order the items finish', points(3, ARGUMENT_ORDER), async () => {
     const gathered = track(ex.gather([later(200, 'a'), later(300, 'b'), later(100, 'c')]));
     await clock.advance(300);
-    expect(gathered.outcome()).toEqual({ resolved: ['a', 'b', 'c'], at: 300 });
+    expectOutcome(gathered, { resolved: ['a', 'b', 'c'], at: 300 }, "gather of items that fulfil with 'a' at 200 ms, 'b' at 300 ms and 'c' at 100 ms");
   });
 
-  test('resolves when the slowest item finishes: 200, 500 and 100 ms take 500 ms', points(2), async () => {
+  test('resolves when the slowest item finishes: 200, 500 and 100 ms take 500 ms', points(2, ALL_AT_ONCE), async () => {
     const gathered = track(ex.gather([later(200, 1), later(500, 2), later(100, 3)]));
     await clock.advance(499);
     expect(gathered.state(), 'gather should still be pending at 499 ms').toBe('pending');
     await clock.advance(1);
-    expect(gathered.outcome()).toEqual({ resolved: [1, 2, 3], at: 500 });
+    expectOutcome(gathered, { resolved: [1, 2, 3], at: 500 }, 'gather of items of 200, 500 and 100 ms');
   });
 
-  test('starts every thenable at once: thenables of 200, 300 and 100 ms that start when their then is called take 300 ms, not 600', points(3), async () => {
+  test('starts every thenable at once: thenables of 200, 300 and 100 ms that start when their then is called take 300 ms, not 600', points(3, ALL_AT_ONCE), async () => {
     const log: string[] = [];
     const gathered = track(ex.gather([lazyWork('a', 200, 'A', log), lazyWork('b', 300, 'B', log), lazyWork('c', 100, 'C', log)]));
     await clock.settle();
-    expect(log, 'every thenable should have started at time 0').toEqual(['a started@0', 'b started@0', 'c started@0']);
+    expectEvents(log, ['a started@0', 'b started@0', 'c started@0'], 'what the lazy thenables did before any time passed: every one should have started at 0 ms');
     await clock.advance(300);
-    expect(gathered.outcome()).toEqual({ resolved: ['A', 'B', 'C'], at: 300 });
+    expectOutcome(gathered, { resolved: ['A', 'B', 'C'], at: 300 }, 'gather of lazy thenables of 200, 300 and 100 ms');
   });
 
-  test('accepts plain values and keeps them in their places', async () => {
+  test('accepts plain values and keeps them in their places', points(1, PLAIN_VALUES), async () => {
     const shared = { id: 7 };
     const gathered = track(ex.gather([1, later(100, 'b'), shared, undefined]));
     await clock.advance(100);
-    expect(gathered.outcome()).toEqual({ resolved: [1, 'b', shared, undefined], at: 100 });
+    expectOutcome(gathered, { resolved: [1, 'b', shared, undefined], at: 100 }, "gather([1, <'b' at 100 ms>, an object, undefined])");
     expect((gathered.value() as unknown[])[2], 'a plain object should be the very object passed in').toBe(shared);
   });
 
-  test('null, undefined, 0 and an object whose then is not a function are plain values', async () => {
+  test('null, undefined, 0 and an object whose then is not a function are plain values', points(1, PLAIN_VALUES), async () => {
     const notThenable = { then: 'not a function' };
     const gathered = track(ex.gather([null, undefined, 0, notThenable, later(50, 'last')]));
     await clock.advance(50);
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ resolved: [null, undefined, 0, notThenable, 'last'], at: 50 });
+    expectOutcome(gathered, { resolved: [null, undefined, 0, notThenable, 'last'], at: 50 }, "gather([null, undefined, 0, { then: 'not a function' }, <'last' at 50 ms>])");
     expect((gathered.value() as unknown[])[3], 'an object whose then is not a function should come back as itself').toBe(notThenable);
   });
 
-  test('a hole in a sparse array counts as undefined', async () => {
+  test('a hole in a sparse array counts as undefined', points(1, HOLES), async () => {
     const sparse: unknown[] = ['a', , later(100, 'c')];
     const gathered = track(ex.gather(sparse));
     await clock.advance(100);
-    expect(gathered.state(), `a sparse array [a, <hole>, c] should resolve at 100 ms; gather is ${describeOutcome(gathered)}`).toBe('resolved');
+    expect(gathered.state(), `gather of a sparse array [a, <hole>, c] should resolve at 100 ms, but it ${describeOutcome(gathered.outcome())}`).toBe('resolved');
     const result = gathered.value() as unknown[];
-    expect([result.length, 1 in result, result[1]], '[length, whether index 1 is filled, its value]').toEqual([3, true, undefined]);
-    expect(result).toEqual(['a', undefined, 'c']);
+    expectEvents([result.length, 1 in result, result[1]], [3, true, undefined], 'of the array gather resolved with, [length, whether index 1 is filled, its value]');
+    expectEvents(result, ['a', undefined, 'c'], 'what gather of [a, <hole>, c] resolved with');
   });
 
-  test('falsy results (undefined, null, 0, empty string, false) are results like any other', async () => {
+  test('falsy results (undefined, null, 0, empty string, false) are results like any other', points(1, FALSY_RESULTS), async () => {
     const gathered = track(ex.gather([later(10, undefined), later(20, null), later(30, 0), later(40, ''), later(50, false)]));
     await clock.advance(49);
     expect(gathered.state(), 'gather should still be pending at 49 ms').toBe('pending');
     await clock.advance(1);
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ resolved: [undefined, null, 0, '', false], at: 50 });
+    expectOutcome(gathered, { resolved: [undefined, null, 0, '', false], at: 50 }, "gather of items that fulfil with undefined, null, 0, '' and false, the last at 50 ms");
   });
 
-  test('resolves with a new array and leaves the items array as it was', async () => {
+  test('resolves with a new array and leaves the items array as it was', points(1, NEW_ARRAY), async () => {
     const first = later(100, 'a');
     const items = [first, 'b'];
     const gathered = track(ex.gather(items));
     await clock.advance(100);
-    expect(gathered.outcome()).toEqual({ resolved: ['a', 'b'], at: 100 });
+    expectOutcome(gathered, { resolved: ['a', 'b'], at: 100 }, "gather([<'a' at 100 ms>, 'b'])");
     expect(gathered.value() === items, 'gather should resolve with a new array, not the items array').toBe(false);
     expect(items.length, 'the items array should keep its length').toBe(2);
     expect(items[0] === first && items[1] === 'b', 'the items array should still hold the items passed in').toBe(true);
   });
 
-  test('an empty array resolves to [] at once, without a timer', async () => {
+  test('an empty array resolves to [] at once, without a timer', points(1, EMPTY), async () => {
     const gathering = ex.gather([]);
     expect(gathering, 'gather should return a Promise').toBeInstanceOf(Promise);
     const gathered = track(gathering);
     await clock.settle();
-    expect(gathered.outcome()).toEqual({ resolved: [], at: 0 });
+    expectOutcome(gathered, { resolved: [], at: 0 }, 'gather([])');
     expect(clock.timersStarted(), 'timers started by gather([])').toBe(0);
   });
 
-  test('items that are all ready resolve at time 0, without starting any timer', async () => {
+  test('items that are all ready resolve at time 0, without starting any timer', points(1, NO_TIMER), async () => {
     const gathered = track(ex.gather([Promise.resolve('x'), 'y', Promise.resolve('z')]));
     await clock.settle();
-    expect(gathered.outcome()).toEqual({ resolved: ['x', 'y', 'z'], at: 0 });
+    expectOutcome(gathered, { resolved: ['x', 'y', 'z'], at: 0 }, "gather([Promise.resolve('x'), 'y', Promise.resolve('z')])");
     expect(clock.timersStarted(), 'timers started by a gather of ready items').toBe(0);
   });
 
-  test('starts no timer of its own while it waits, not even one it clears', async () => {
+  test('starts no timer of its own while it waits, not even one it clears', points(1, NO_TIMER), async () => {
     const items = [later(100, 'a'), later(200, 'b'), failLater(50, new Error('x'))];
     const before = clock.timersStarted();
     const plain = track(ex.gather(items.slice(0, 2)));
     const failing = track(ex.gather(items));
     const kept = track(ex.gather(items, { returnExceptions: true }));
     await clock.advance(200);
-    expect([plain.state(), failing.state(), kept.state()]).toEqual(['resolved', 'rejected', 'resolved']);
+    expectEvents(
+      [plain.state(), failing.state(), kept.state()],
+      ['resolved', 'rejected', 'resolved'],
+      'the states at 200 ms of gathers of two items, of three items one failing, and of those three with returnExceptions',
+    );
     expect(clock.timersStarted() - before, 'timers started by gather itself').toBe(0);
   });
 
-  test('the same promise passed twice gives its value in both places', async () => {
+  test('the same promise passed twice gives its value in both places', points(1, ARGUMENT_ORDER), async () => {
     const twice = later(100, 'same');
     const gathered = track(ex.gather([twice, later(50, 'other'), twice]));
     await clock.advance(100);
-    expect(gathered.outcome()).toEqual({ resolved: ['same', 'other', 'same'], at: 100 });
+    expectOutcome(gathered, { resolved: ['same', 'other', 'same'], at: 100 }, "gather([p, <'other' at 50 ms>, p]), p fulfilling with 'same' at 100 ms,");
   });
 });
 
 describe('thenables, followed as await would', () => {
-  test('calls the then of each thenable exactly once', async () => {
+  test('calls the then of each thenable exactly once', points(1, FOLLOWED_AS_AWAIT), async () => {
     let calls = 0;
     const thenable: PromiseLike<string> = {
       then(onFulfilled, onRejected) {
@@ -219,22 +315,22 @@ describe('thenables, followed as await would', () => {
     };
     const gathered = track(ex.gather([thenable, later(50, 'y')]));
     await clock.advance(100);
-    expect(gathered.outcome()).toEqual({ resolved: ['x', 'y'], at: 100 });
+    expectOutcome(gathered, { resolved: ['x', 'y'], at: 100 }, "gather([a thenable that fulfils with 'x' at 100 ms, <'y' at 50 ms>])");
     expect(calls, 'the thenable\'s then should be called exactly once').toBe(1);
   });
 
-  test('only the first callback a thenable calls counts, however many it calls', async () => {
+  test('only the first callback a thenable calls counts, however many it calls', points(1, FOLLOWED_AS_AWAIT), async () => {
     const noisy = noisyThenable('first', 'second');
     const failing = track(ex.gather([noisy, later(100, 'b')]));
     const kept = track(ex.gather([noisy, later(100, 'b')], { returnExceptions: true }));
     await clock.advance(99);
-    expect(failing.state(), `a noisy thenable must count once: gather should wait for the 100 ms item, but is ${describeOutcome(failing)} at 99 ms`).toBe('pending');
+    expect(failing.state(), `a thenable that calls back three times counts once: at 99 ms gather should still wait for the 100 ms item, but it ${describeOutcome(failing.outcome())}`).toBe('pending');
     await clock.advance(1);
-    expect(failing.outcome(), 'without returnExceptions').toEqual({ resolved: ['first', 'b'], at: 100 });
-    expect(kept.outcome(), 'with returnExceptions').toEqual({ resolved: ['first', 'b'], at: 100 });
+    expectOutcome(failing, { resolved: ['first', 'b'], at: 100 }, "without returnExceptions, gather([a thenable that fulfils with 'first' and then calls back twice more, <'b' at 100 ms>])");
+    expectOutcome(kept, { resolved: ['first', 'b'], at: 100 }, 'with returnExceptions, the same gather');
   });
 
-  test('a thenable that fulfils with a promise gives that promise\'s value', async () => {
+  test('a thenable that fulfils with a promise gives that promise\'s value', points(1, FOLLOWED_AS_AWAIT), async () => {
     const wrapper: PromiseLike<string> = {
       then(onFulfilled) {
         onFulfilled?.(later(100, 'inner') as never);
@@ -243,10 +339,10 @@ describe('thenables, followed as await would', () => {
     };
     const gathered = track(ex.gather([wrapper, 'b']));
     await clock.advance(100);
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ resolved: ['inner', 'b'], at: 100 });
+    expectOutcome(gathered, { resolved: ['inner', 'b'], at: 100 }, "gather([a thenable that fulfils with a promise of 'inner' at 100 ms, 'b'])");
   });
 
-  test('a thenable whose then throws rejects the gather with what it threw, and gather never throws', points(2), async () => {
+  test('a thenable whose then throws rejects the gather with what it threw, and gather never throws', points(2, THEN_THROWS), async () => {
     const error = new Error('then threw');
     const broken = throwingThenable(error);
     let returned: unknown;
@@ -256,11 +352,11 @@ describe('thenables, followed as await would', () => {
     expect(returned, 'gather should return a Promise').toBeInstanceOf(Promise);
     const gathered = track(returned as Promise<unknown>);
     await clock.settle();
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ rejected: error, at: 0 });
-    expect(gathered.value()).toBe(error);
+    expectOutcome(gathered, { rejected: error, at: 0 }, "gather([<'a' at 100 ms>, a thenable whose then throws])");
+    expect(gathered.value(), 'gather should reject with the very error the then threw').toBe(error);
   });
 
-  test('with returnExceptions, a thenable whose then throws puts what it threw in its place', async () => {
+  test('with returnExceptions, a thenable whose then throws puts what it threw in its place', points(1, THEN_THROWS), async () => {
     const error = new Error('then threw');
     const broken = throwingThenable(error);
     let returned: unknown;
@@ -269,28 +365,28 @@ describe('thenables, followed as await would', () => {
     }, 'gather should return a promise, not throw').not.toThrow();
     const gathered = track(returned as Promise<unknown>);
     await clock.advance(100);
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ resolved: ['a', error], at: 100 });
+    expectOutcome(gathered, { resolved: ['a', error], at: 100 }, "with returnExceptions, gather([<'a' at 100 ms>, a thenable whose then throws])");
   });
 });
 
 describe('a failure, without returnExceptions', () => {
-  test('rejects with the first error to happen, at the moment it happens, not with the first failing argument', points(3), async () => {
+  test('rejects with the first error to happen, at the moment it happens, not with the first failing argument', points(3, FIRST_IN_TIME), async () => {
     const early = new Error('fails at 100 ms');
     const late = new Error('fails at 200 ms');
     const gathered = track(ex.gather([later(300, 'a'), failLater(200, late), failLater(100, early)]));
     await clock.advance(300);
-    expect(gathered.outcome()).toEqual({ rejected: early, at: 100 });
+    expectOutcome(gathered, { rejected: early, at: 100 }, 'gather of items that fulfil at 300 ms, fail at 200 ms and fail at 100 ms');
     expect(gathered.value(), 'gather should reject with the very error object').toBe(early);
   });
 
-  test('rejects without waiting for the others: a failure at 100 ms beside a 1000 ms item rejects at 100 ms', points(2), async () => {
+  test('rejects without waiting for the others: a failure at 100 ms beside a 1000 ms item rejects at 100 ms', points(2, AT_ONCE), async () => {
     const error = new Error('boom');
     const gathered = track(ex.gather([failLater(100, error), later(1000, 'slow')]));
     await clock.advance(100);
-    expect(gathered.outcome()).toEqual({ rejected: error, at: 100 });
+    expectOutcome(gathered, { rejected: error, at: 100 }, 'gather of an item that fails at 100 ms and one that fulfils at 1000 ms');
   });
 
-  test('of two items that reject in the same tick, the one that rejects first wins', async () => {
+  test('of two items that reject in the same tick, the one that rejects first wins', points(1, FIRST_IN_TIME), async () => {
     const first = deferred<string>();
     const second = deferred<string>();
     const firstError = new Error('first argument, rejects second');
@@ -300,88 +396,88 @@ describe('a failure, without returnExceptions', () => {
     second.reject(secondError);
     first.reject(firstError);
     await clock.settle();
-    expect(gathered.outcome(), 'the error that happened first in time should win').toEqual({ rejected: secondError, at: 0 });
+    expectOutcome(gathered, { rejected: secondError, at: 0 }, 'gather([first, second]), second rejecting just before first in the same tick,');
   });
 
-  test('rejects with a value that is not an Error, unchanged', async () => {
+  test('rejects with a value that is not an Error, unchanged', points(1, VERY_ERROR), async () => {
     const gathered = track(ex.gather([later(100, 'a'), failLater(50, 'just a string')]));
     await clock.advance(100);
-    expect(gathered.outcome()).toEqual({ rejected: 'just a string', at: 50 });
+    expectOutcome(gathered, { rejected: 'just a string', at: 50 }, "gather of an item of 100 ms and one that rejects with 'just a string' at 50 ms");
   });
 
-  test('rejects with undefined when an item rejects with undefined', async () => {
+  test('rejects with undefined when an item rejects with undefined', points(1, VERY_ERROR), async () => {
     const gathered = track(ex.gather([later(100, 'a'), failLater(50, undefined)]));
     await clock.advance(100);
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ rejected: undefined, at: 50 });
+    expectOutcome(gathered, { rejected: undefined, at: 50 }, 'gather of an item of 100 ms and one that rejects with undefined at 50 ms');
   });
 
-  test('an already-rejected promise rejects it at once', async () => {
+  test('an already-rejected promise rejects it at once', points(1, AT_ONCE), async () => {
     const error = new TypeError('rejected before the call');
     const gathered = track(ex.gather([later(100, 'a'), rejectedAlready(error)]));
     await clock.settle();
-    expect(gathered.outcome()).toEqual({ rejected: error, at: 0 });
+    expectOutcome(gathered, { rejected: error, at: 0 }, 'gather of an item of 100 ms and a promise rejected before the call');
   });
 
-  test('does not stop the others: thenables it started run to the end after the failure', points(2), async () => {
+  test('does not stop the others: thenables it started run to the end after the failure', points(2, OTHERS_RUN_ON), async () => {
     const log: string[] = [];
     const error = new Error('first one fails');
     const gathered = track(ex.gather([lazyWork('fails', 100, 'x', log, error), lazyWork('slow', 300, 'y', log)]));
     await clock.advance(300);
-    expect(gathered.outcome()).toEqual({ rejected: error, at: 100 });
-    expect(log).toEqual(['fails started@0', 'slow started@0', 'fails finished@100', 'slow finished@300']);
+    expectOutcome(gathered, { rejected: error, at: 100 }, 'gather of lazy work that fails at 100 ms and lazy work of 300 ms');
+    expectEvents(log, ['fails started@0', 'slow started@0', 'fails finished@100', 'slow finished@300'], 'what the lazy work did, as event@time');
   });
 
-  test('failures after the first are handled: none is reported as an unhandled rejection', points(2), async () => {
+  test('failures after the first are handled: none is reported as an unhandled rejection', points(2, LATER_FAILURES), async () => {
     const first = new Error('first');
     const gathered = track(ex.gather([failLater(100, first), failLater(200, new Error('second')), failLater(300, new Error('third'))]));
     await clock.advance(300);
-    expect(gathered.outcome()).toEqual({ rejected: first, at: 100 });
+    expectOutcome(gathered, { rejected: first, at: 100 }, 'gather of items that fail at 100, 200 and 300 ms');
     await noUnhandledRejectionsYet();
   });
 });
 
 describe('returnExceptions: true', () => {
-  test('puts each error in its item’s place and resolves with everything in argument order', points(3), async () => {
+  test('puts each error in its item’s place and resolves with everything in argument order', points(3, KEEPS_ERRORS), async () => {
     const error = new Error('b failed');
     const gathered = track(ex.gather([later(100, 'a'), failLater(200, error), later(300, 'c'), failLater(50, 'd failed')], { returnExceptions: true }));
     await clock.advance(300);
-    expect(gathered.outcome()).toEqual({ resolved: ['a', error, 'c', 'd failed'], at: 300 });
+    expectOutcome(gathered, { resolved: ['a', error, 'c', 'd failed'], at: 300 }, 'with returnExceptions, gather of items that fulfil at 100 ms, fail at 200 ms, fulfil at 300 ms and fail at 50 ms');
     expect((gathered.value() as unknown[])[1], 'the error in place should be the very error object').toBe(error);
   });
 
-  test('waits for every item after a failure: resolves when the slowest finishes', points(2), async () => {
+  test('waits for every item after a failure: resolves when the slowest finishes', points(2, KEEPS_ERRORS), async () => {
     const error = new Error('early failure');
     const gathered = track(ex.gather([failLater(100, error), later(400, 'x')], { returnExceptions: true }));
     await clock.advance(399);
     expect(gathered.state(), 'gather should still be pending at 399 ms').toBe('pending');
     await clock.advance(1);
-    expect(gathered.outcome()).toEqual({ resolved: [error, 'x'], at: 400 });
+    expectOutcome(gathered, { resolved: [error, 'x'], at: 400 }, 'with returnExceptions, gather of an item that fails at 100 ms and one of 400 ms');
   });
 
-  test('never rejects, even when every item fails', async () => {
+  test('never rejects, even when every item fails', points(1, KEEPS_ERRORS), async () => {
     const one = new Error('one');
     const two = new RangeError('two');
     const gathered = track(ex.gather([failLater(20, one), failLater(10, two)], { returnExceptions: true }));
     await clock.advance(20);
-    expect(gathered.outcome()).toEqual({ resolved: [one, two], at: 20 });
+    expectOutcome(gathered, { resolved: [one, two], at: 20 }, 'with returnExceptions, gather of items that fail at 20 and 10 ms');
   });
 
-  test('falsy errors (undefined, null, 0) take their item\'s place too', async () => {
+  test('falsy errors (undefined, null, 0) take their item\'s place too', points(1, KEEPS_ERRORS), async () => {
     const gathered = track(ex.gather([failLater(10, undefined), failLater(20, null), failLater(30, 0), later(40, 'last')], { returnExceptions: true }));
     await clock.advance(40);
-    expect(gathered.outcome(), `gather is ${describeOutcome(gathered)}`).toEqual({ resolved: [undefined, null, 0, 'last'], at: 40 });
+    expectOutcome(gathered, { resolved: [undefined, null, 0, 'last'], at: 40 }, 'with returnExceptions, gather of items that reject with undefined, null and 0, and one that fulfils at 40 ms');
   });
 
-  test('leaves no unhandled rejection behind', async () => {
+  test('leaves no unhandled rejection behind', points(1, LATER_FAILURES), async () => {
     const gathered = track(ex.gather([failLater(10, new Error('x')), rejectedAlready(new Error('y')), later(30, 'z')], { returnExceptions: true }));
     await clock.advance(30);
-    expect(gathered.state()).toBe('resolved');
+    expect(gathered.state(), `with returnExceptions, gather of items that fail at 10 ms, failed before the call, and fulfil at 30 ms should resolve at 30 ms, but it ${describeOutcome(gathered.outcome())}`).toBe('resolved');
     await noUnhandledRejectionsYet();
   });
 });
 
 describe('the rule of the exercise', () => {
-  test('does not call Promise.all, Promise.allSettled, Promise.any or Promise.race', async () => {
+  test('does not call Promise.all, Promise.allSettled, Promise.any or Promise.race', points(1, THE_RULE), async () => {
     const spies = [vi.spyOn(Promise, 'all'), vi.spyOn(Promise, 'allSettled'), vi.spyOn(Promise, 'any'), vi.spyOn(Promise, 'race')];
     try {
       const error = new Error('fails');
@@ -389,9 +485,13 @@ describe('the rule of the exercise', () => {
       const failing = track(ex.gather([later(100, 'a'), failLater(50, error)]));
       const settled = track(ex.gather([later(100, 'a'), failLater(50, error)], { returnExceptions: true }));
       await clock.advance(100);
-      expect([plain.state(), failing.state(), settled.state()]).toEqual(['resolved', 'rejected', 'resolved']);
+      expectEvents(
+        [plain.state(), failing.state(), settled.state()],
+        ['resolved', 'rejected', 'resolved'],
+        'the states at 100 ms of a gather, of a gather with a failing item, and of that gather with returnExceptions',
+      );
       const calls = Object.fromEntries(['all', 'allSettled', 'any', 'race'].map((name, i) => [name, spies[i]!.mock.calls.length]));
-      expect(calls, 'calls to the Promise combinators').toEqual({ all: 0, allSettled: 0, any: 0, race: 0 });
+      expect(calls, `calls to the Promise combinators, which the exercise forbids: ${show(calls)}`).toEqual({ all: 0, allSettled: 0, any: 0, race: 0 });
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
