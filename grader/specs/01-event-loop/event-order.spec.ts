@@ -188,6 +188,19 @@ function whereItGoesWrong(name: Name, predicted: unknown, actual: readonly strin
   return `prediction${name} matches`;
 }
 
+/**
+ * Whether the prediction equals the lines logged, compared exactly as `toEqual` compares them. The
+ * failure message is `whereItGoesWrong` alone: showing both lists would print the answer.
+ */
+function matches(predicted: unknown, actual: readonly string[]): boolean {
+  try {
+    expect(predicted).toEqual(actual);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The learner's prediction for a program, read from the graded module; an empty one is not started. */
 function prediction(name: Name): unknown {
   const predicted: unknown = ex[`prediction${name}` as const];
@@ -199,34 +212,57 @@ function prediction(name: Name): unknown {
   return predicted;
 }
 
+// What helps a learner whose prediction goes wrong: a hint per program and the lesson heading that
+// teaches what the program turns on.
+const ORDER_A = {
+  hint: 'A 0 ms timer waits for the microtask queue: once the synchronous lines have run, Node empties the whole queue of microtasks (`.then` callbacks and `queueMicrotask`, in the order they were queued), and only then fires a timer.',
+  section: 'macrotasks-and-microtasks',
+} as const;
+const ORDER_B = {
+  hint: 'Calling an async function runs its body at once, up to its first `await`. What follows each `await` is a microtask queued behind the ones already waiting, so the two workers and the `.then` take turns, one step each.',
+  section: 'which-await-gives-control-back',
+} as const;
+const ORDER_C = {
+  hint: 'Timers fire one callback at a time, in order of due time; the microtasks a timer callback queues run before the next timer, and a timer set inside a callback goes behind the timers already due.',
+  section: 'predict-the-output',
+} as const;
+const ORDER_D = {
+  hint: 'Go step by step, as in the lesson’s walk-through: the synchronous lines, then microtasks until the queue is empty (a microtask queued by a microtask goes to the back of the queue), then each timer in order of due time, followed by the microtasks it queued.',
+  section: 'predict-the-output',
+} as const;
+const EVERY_LINE = {
+  hint: 'Put one string in the array per `log` call the program makes, spelled exactly as the program writes it, with template strings filled in (`a: start`, not `${name}: start`).',
+  section: 'event-order-predict-the-order-of-a-programs-output',
+} as const;
+
 describe('predictions', () => {
-  test('predictionA is the order in which programA logs (synchronous code, microtasks, a timer)', points(1), async () => {
+  test('predictionA is the order in which programA logs (synchronous code, microtasks, a timer)', points(1, ORDER_A), async () => {
     const actual = await run('A');
     const predicted = prediction('A');
-    expect(predicted, whereItGoesWrong('A', predicted, actual)).toEqual(actual);
+    expect(matches(predicted, actual), whereItGoesWrong('A', predicted, actual)).toBe(true);
   });
 
-  test('predictionB is the order in which programB logs (async functions that await)', points(2), async () => {
+  test('predictionB is the order in which programB logs (async functions that await)', points(2, ORDER_B), async () => {
     const actual = await run('B');
     const predicted = prediction('B');
-    expect(predicted, whereItGoesWrong('B', predicted, actual)).toEqual(actual);
+    expect(matches(predicted, actual), whereItGoesWrong('B', predicted, actual)).toBe(true);
   });
 
-  test('predictionC is the order in which programC logs (timers that queue more work)', points(3), async () => {
+  test('predictionC is the order in which programC logs (timers that queue more work)', points(3, ORDER_C), async () => {
     const actual = await run('C');
     const predicted = prediction('C');
-    expect(predicted, whereItGoesWrong('C', predicted, actual)).toEqual(actual);
+    expect(matches(predicted, actual), whereItGoesWrong('C', predicted, actual)).toBe(true);
   });
 
-  test('predictionD is the order in which programD logs (everything together)', points(4), async () => {
+  test('predictionD is the order in which programD logs (everything together)', points(4, ORDER_D), async () => {
     const actual = await run('D');
     const predicted = prediction('D');
-    expect(predicted, whereItGoesWrong('D', predicted, actual)).toEqual(actual);
+    expect(matches(predicted, actual), whereItGoesWrong('D', predicted, actual)).toBe(true);
   });
 });
 
 describe('completeness', () => {
-  test('every prediction lists each line its program logs, as many times as it is logged (order aside)', async () => {
+  test('every prediction lists each line its program logs, as many times as it is logged (order aside)', points(1, EVERY_LINE), async () => {
     for (const name of Object.keys(programs) as Name[]) {
       const actual = await run(name);
       const predicted = prediction(name);

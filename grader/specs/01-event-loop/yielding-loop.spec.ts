@@ -54,7 +54,7 @@
 // sure that a zero-delay timer is due (it can only make the timer later, never earlier).
 import { setImmediate, setTimeout } from 'node:timers';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, type Tracked, track } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, expectList, loadExercise, points, realTick, show, type Tracked, track } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/01-event-loop/yielding-loop.ts')>('01-event-loop/yielding-loop', [
   'yieldToEventLoop',
@@ -110,22 +110,140 @@ function counter(): { fn: (item: unknown, index: number) => number; calls: () =>
   };
 }
 
+// What helps a learner who fails a test: a hint of its own and the lesson heading that teaches the
+// point.
+const YIELD_RESOLVES = {
+  hint: 'Return a `new Promise<void>` and call its `resolve` with no argument from the callback of a macrotask.',
+  section: 'yielding-to-the-loop',
+} as const;
+const YIELD_IS_A_MACROTASK = {
+  hint: 'Promise callbacks and `queueMicrotask` are microtasks, and a thousand of them still never give the loop a turn: resolve the promise from a `setImmediate` callback instead.',
+  section: 'macrotasks-and-microtasks',
+} as const;
+const YIELD_LETS_OTHERS_RUN = {
+  hint: 'Resolve from a `setImmediate` callback: it runs in the check phase, after the immediates queued before it, and by the time a second one runs the loop has been through its timers phase too; `process.nextTick` and promise callbacks run before any of them.',
+  section: 'inside-a-turn-timers-io-setimmediate',
+} as const;
+const WHOLE_ARRAY_INDEX = {
+  hint: 'The index passed to `fn`, and where its result goes, counts from the start of `items`, not from the start of the chunk: keep one position that runs from 0 to `items.length − 1` across all the chunks.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const HOLES = {
+  hint: 'Visit every index from 0 to `items.length − 1` with a counter: `forEach`, `map` and `for…in` skip the holes of a sparse array, while `items[index]` of a hole is simply `undefined`.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const RESULT_AS_IS = {
+  hint: '`fn` is synchronous work: store whatever it returns without awaiting it, so that a promise it returns is itself the result, even one that never settles.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const EMPTY_ITEMS = {
+  hint: 'With no items there is nothing to call `fn` on and nothing to yield for: resolve with an empty array (once `chunkSize` has passed its check).',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const ONE_CHUNK_NO_WAIT = {
+  hint: 'Yield only between two chunks, when items are left: if every item fits in the first chunk, or there are none, the promise resolves without a turn of the loop.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const FIRST_CHUNK_AT_ONCE = {
+  hint: 'An async function runs at once, up to its first `await`: process the first chunk, exactly `chunkSize` items, before you await anything, and do not start with a yield.',
+  section: 'predict-the-output',
+} as const;
+const DEFAULT_CHUNK_SIZE = {
+  hint: 'Use chunks of 1000 when `chunkSize` is missing or `undefined`, and process exactly that many items in each chunk before you yield.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const YIELD_BETWEEN_CHUNKS = {
+  hint: 'Between two chunks, wait for a real turn of the event loop with `await yieldToEventLoop()`: `await Promise.resolve()` and `process.nextTick` only let microtasks run, so a due timer cannot fire.',
+  section: 'yielding-to-the-loop',
+} as const;
+const ONE_CHUNK_PER_TURN = {
+  hint: 'Give the loop exactly one turn after every chunk of `chunkSize` items but the last: a turn in the middle of a chunk, or two chunks with no turn between them, breaks the rhythm.',
+  section: 'yielding-to-the-loop',
+} as const;
+const TAKE_TURNS = {
+  hint: 'When every call yields a turn of the loop after each of its chunks, two calls started together alternate one chunk at a time; a chunk of the wrong size, or a missing yield, lets one of them run ahead.',
+  section: 'yielding-to-the-loop',
+} as const;
+const NO_YIELD_AFTER_LAST = {
+  hint: 'Once the last item is processed, resolve at once: yield only when items are left, not after every full chunk.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const VERY_VALUE_THROWN = {
+  hint: 'Let what `fn` throws end the async function unchanged: do not catch it to wrap it in a new `Error`, add a message or turn a string into an `Error`; the rejection is the very value thrown.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const STOPS_AT_THE_ERROR = {
+  hint: 'When `fn` throws, stop: no later item may be processed, neither in the same chunk nor after a yield.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const BAD_CHUNK_SIZE = {
+  hint: 'A given `chunkSize` must be an integer of at least 1 (`Number.isInteger` rules out 2.5, `NaN` and `Infinity`); otherwise reject with a `RangeError` whose message names `chunkSize`, before `fn` is called. A missing or `undefined` one is not an error.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const BAD_CHUNK_SIZE_EMPTY = {
+  hint: 'Check `chunkSize` before you look at the items: an empty array with `chunkSize: 0` must reject all the same.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const NEVER_THROWS = {
+  hint: 'Do the check of `chunkSize` and the first chunk inside the `async` function: there a `throw` becomes a rejection of the returned promise, while a `throw` in a plain function reaches the caller at once.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+const NO_UNHANDLED = {
+  hint: 'The promise that `processInChunks` returns carries the rejection, with the very value `fn` threw; leave no other promise that rejects on the side with nobody to handle it.',
+  section: 'yielding-loop-a-cpu-heavy-loop-that-lets-timers-fire',
+} as const;
+
+/**
+ * Calls the learner's processInChunks with the same arguments; a synchronous throw fails the test
+ * with a message that says so (the spec's own test of that clause calls it directly).
+ */
+const processInChunks: typeof ex.processInChunks = (...args) => {
+  try {
+    return ex.processInChunks(...args);
+  } catch (error) {
+    throw new Error(`processInChunks threw at once instead of returning a promise (every error should become a rejection): ${show(error)}`);
+  }
+};
+
+/** How a promise settled, with what, and the same in words for a failure message. */
+async function settle(promise: PromiseLike<unknown>): Promise<{ state: 'resolved' | 'rejected'; value: unknown; text: string }> {
+  return Promise.resolve(promise).then(
+    (value) => ({ state: 'resolved' as const, value, text: `resolved with ${show(value)}` }),
+    (value: unknown) => ({ state: 'rejected' as const, value, text: `rejected with ${show(value)}` }),
+  );
+}
+
+/** Awaits `promise`; a rejection fails the test with a message that says what `what` is. */
+async function resolution<T>(promise: PromiseLike<T>, what: string): Promise<T> {
+  const outcome = await settle(promise);
+  expect(outcome.state, `${what} should resolve, but it ${outcome.text}`).toBe('resolved');
+  return outcome.value as T;
+}
+
+/** Awaits `promise` and returns what it rejected with; a resolution fails the test with a message that says what `what` is. */
+async function rejection(promise: PromiseLike<unknown>, what: string): Promise<unknown> {
+  const outcome = await settle(promise);
+  expect(outcome.state, `${what} should reject, but it ${outcome.text}`).toBe('rejected');
+  return outcome.value;
+}
+
 describe('yieldToEventLoop', () => {
-  test('returns a promise that resolves with undefined', async () => {
+  test('returns a promise that resolves with undefined', points(1, YIELD_RESOLVES), async () => {
     const yielding = ex.yieldToEventLoop();
-    expect(yielding).toBeInstanceOf(Promise);
-    await expect(yielding).resolves.toBeUndefined();
+    expect(yielding, 'yieldToEventLoop() should return a Promise').toBeInstanceOf(Promise);
+    const value = await resolution(yielding, 'yieldToEventLoop()');
+    expect(value, 'the value yieldToEventLoop() resolved with').toBeUndefined();
   });
 
-  test('stays pending while only microtasks run: it waits for a turn of the event loop', points(2), async () => {
+  test('stays pending while only microtasks run: it waits for a turn of the event loop', points(2, YIELD_IS_A_MACROTASK), async () => {
     const yielding = ex.yieldToEventLoop();
     const outcome = track(yielding);
     await onlyMicrotasks(1000);
-    expect(outcome.state(), 'it resolved in a microtask, without giving the event loop a turn').toBe('pending');
-    await yielding;
+    expect(outcome.state(), 'yieldToEventLoop() after 1000 microtasks in a row, with no turn of the event loop in between').toBe('pending');
+    await resolution(yielding, 'yieldToEventLoop()');
   });
 
-  test('two yields in a row let a timer that is due and an earlier setImmediate run', points(2), async () => {
+  test('two yields in a row let a timer that is due and an earlier setImmediate run', points(2, YIELD_LETS_OTHERS_RUN), async () => {
     let timerFired = false;
     let immediateRan = false;
     setTimeout(() => {
@@ -135,56 +253,63 @@ describe('yieldToEventLoop', () => {
       immediateRan = true;
     });
     blockFor(5);
-    await ex.yieldToEventLoop();
-    await ex.yieldToEventLoop();
-    expect(
-      { timerFired, immediateRan },
-      'after two `await yieldToEventLoop()`: had the due timer fired and the earlier setImmediate run?',
-    ).toEqual({ timerFired: true, immediateRan: true });
+    await resolution(ex.yieldToEventLoop(), 'the first yieldToEventLoop()');
+    await resolution(ex.yieldToEventLoop(), 'the second yieldToEventLoop()');
+    expect(timerFired, 'after two `await yieldToEventLoop()` in a row, whether the 0 ms timer that was already due had fired').toBe(true);
+    expect(immediateRan, 'after two `await yieldToEventLoop()` in a row, whether a setImmediate callback queued before them had run').toBe(true);
   });
 });
 
 describe('processInChunks: results', () => {
-  test('resolves with the results of fn, in input order', points(2), async () => {
+  test('resolves with the results of fn, in input order', points(2, WHOLE_ARRAY_INDEX), async () => {
     const items = range(23).map((i) => String.fromCharCode(97 + i));
-    const results = await ex.processInChunks(items, (item, index) => `${item}${index}`, { chunkSize: 5 });
+    const results = await resolution(
+      processInChunks(items, (item, index) => `${item}${index}`, { chunkSize: 5 }),
+      'processInChunks(23 items, fn, { chunkSize: 5 })',
+    );
     const expected = items.map((item, index) => `${item}${index}`);
     expect(results, `the results of fn(item, index) over 23 items in chunks of 5: ${firstDifference(results, expected)}`).toEqual(expected);
   });
 
-  test('calls fn once per item, in order, with the item and its index', async () => {
+  test('calls fn once per item, in order, with the item and its index', points(1, WHOLE_ARRAY_INDEX), async () => {
     const items = range(12).map((i) => ({ id: i }));
     const calls: [unknown, number][] = [];
-    await ex.processInChunks(items, (item, index) => calls.push([item, index]), { chunkSize: 5 });
+    await resolution(
+      processInChunks(items, (item, index) => calls.push([item, index]), { chunkSize: 5 }),
+      'processInChunks(12 items, fn, { chunkSize: 5 })',
+    );
     const made = calls.map(([item, index]) => `fn(${JSON.stringify(item)}, ${index})`);
     const expected = items.map((item, index) => `fn(${JSON.stringify(item)}, ${index})`);
     expect(made, `the calls of fn, in the order they were made: ${firstDifference(made, expected)}`).toEqual(expected);
     calls.forEach(([item], index) => expect(item, `call ${index} should get items[${index}] itself`).toBe(items[index]));
   });
 
-  test('a hole in a sparse array is passed to fn as undefined, with its index', async () => {
+  test('a hole in a sparse array is passed to fn as undefined, with its index', points(1, HOLES), async () => {
     const items: (string | undefined)[] = ['a', 'b', 'c', 'd', 'e'];
     delete items[1];
     delete items[3];
     const calls: string[] = [];
-    const results = await ex.processInChunks(
-      items,
-      (item, index) => {
-        calls.push(`fn(${String(item)}, ${index})`);
-        return index;
-      },
-      { chunkSize: 2 },
+    const results = await resolution(
+      processInChunks(
+        items,
+        (item, index) => {
+          calls.push(`fn(${String(item)}, ${index})`);
+          return index;
+        },
+        { chunkSize: 2 },
+      ),
+      'processInChunks([a, <hole>, c, <hole>, e], fn, { chunkSize: 2 })',
     );
     const expected = ['fn(a, 0)', 'fn(undefined, 1)', 'fn(c, 2)', 'fn(undefined, 3)', 'fn(e, 4)'];
     expect(calls, `the calls of fn on [a, <hole>, c, <hole>, e]: ${firstDifference(calls, expected)}`).toEqual(expected);
-    expect(results, 'the results for [a, <hole>, c, <hole>, e], one per index').toEqual([0, 1, 2, 3, 4]);
+    expectList(results, [0, 1, 2, 3, 4], 'the results for [a, <hole>, c, <hole>, e], one per index,');
   });
 
-  test('stores what fn returns as is: a promise returned by fn is the result, not awaited', points(2), async () => {
+  test('stores what fn returns as is: a promise returned by fn is the result, not awaited', points(2, RESULT_AS_IS), async () => {
     const never = new Promise<string>(() => {});
     const ready = Promise.resolve('ready');
     const returned: unknown[] = [never, ready, 'plain', never];
-    const working = ex.processInChunks(returned, (value) => value, { chunkSize: 2 });
+    const working = processInChunks(returned, (value) => value, { chunkSize: 2 });
     const outcome = track(working);
     await letTheLoopTurn(5);
     expect(outcome.state(), 'processInChunks when fn returns a promise that never settles, after 5 turns of the event loop').toBe(
@@ -193,72 +318,75 @@ describe('processInChunks: results', () => {
     const results = outcome.value() as unknown[];
     expect(results, 'the results should be the 4 values fn returned').toHaveLength(4);
     const same = results.map((result, index) => result === returned[index]);
-    expect(same, 'whether each result is the very value (promise or not) that fn returned').toEqual([true, true, true, true]);
+    expectList(same, [true, true, true, true], 'whether each result is the very value (promise or not) that fn returned');
   });
 
-  test('resolves to [] for empty items, without calling fn', async () => {
+  test('resolves to [] for empty items, without calling fn', points(1, EMPTY_ITEMS), async () => {
     const { fn, calls } = counter();
-    await expect(ex.processInChunks([], fn, { chunkSize: 5 }), 'processInChunks([], fn, { chunkSize: 5 })').resolves.toEqual([]);
-    await expect(ex.processInChunks([], fn), 'processInChunks([], fn)').resolves.toEqual([]);
+    expectList(await resolution(processInChunks([], fn, { chunkSize: 5 }), 'processInChunks([], fn, { chunkSize: 5 })'), [], 'the results of processInChunks([], fn, { chunkSize: 5 })');
+    expectList(await resolution(processInChunks([], fn), 'processInChunks([], fn)'), [], 'the results of processInChunks([], fn)');
     expect(calls(), 'calls of fn for empty items').toBe(0);
   });
 
-  test('resolves without waiting for the event loop when all the items fit in the first chunk', async () => {
+  test('resolves without waiting for the event loop when all the items fit in the first chunk', points(1, ONE_CHUNK_NO_WAIT), async () => {
     const { fn } = counter();
-    const exact = ex.processInChunks(range(5), fn, { chunkSize: 5 });
-    const fewer = ex.processInChunks(range(3), fn);
-    const none = ex.processInChunks([], fn, { chunkSize: 5 });
+    const exact = processInChunks(range(5), fn, { chunkSize: 5 });
+    const fewer = processInChunks(range(3), fn);
+    const none = processInChunks([], fn, { chunkSize: 5 });
     const outcomes = [track(exact), track(fewer), track(none)];
     await onlyMicrotasks(50);
-    expect(
+    expectList(
       outcomes.map((outcome) => outcome.state()),
-      '5 items in chunks of 5, 3 items in chunks of 1000 and no items, once only microtasks have run (pending: it waited for the event loop)',
-    ).toEqual(['resolved', 'resolved', 'resolved']);
-    await expect(exact).resolves.toEqual([0, 1, 2, 3, 4]);
-    await expect(fewer).resolves.toEqual([0, 1, 2]);
+      ['resolved', 'resolved', 'resolved'],
+      'processInChunks of 5 items in chunks of 5, of 3 items in chunks of 1000 and of no items, once only microtasks have run (pending: it waited for the event loop),',
+    );
+    expectList(await resolution(exact, 'processInChunks(5 items, fn, { chunkSize: 5 })'), [0, 1, 2, 3, 4], 'the results for 5 items in chunks of 5');
+    expectList(await resolution(fewer, 'processInChunks(3 items, fn)'), [0, 1, 2], 'the results for 3 items in chunks of 1000');
   });
 });
 
 describe('processInChunks: chunks and turns of the event loop', () => {
-  test('runs the first chunk synchronously, during the call', points(2), async () => {
+  test('runs the first chunk synchronously, during the call', points(2, FIRST_CHUNK_AT_ONCE), async () => {
     const { fn, calls } = counter();
-    const working = ex.processInChunks(range(23), fn, { chunkSize: 5 });
-    expect(calls(), 'items processed when processInChunks returned').toBe(5);
-    await working;
-    expect(calls()).toBe(23);
+    const working = processInChunks(range(23), fn, { chunkSize: 5 });
+    expect(calls(), 'items processed when processInChunks(23 items, fn, { chunkSize: 5 }) returned').toBe(5);
+    await resolution(working, 'processInChunks(23 items, fn, { chunkSize: 5 })');
+    expect(calls(), 'items processed once processInChunks(23 items, fn, { chunkSize: 5 }) had resolved').toBe(23);
   });
 
   test.each([
     ['omitted', {}],
     ['undefined', { chunkSize: undefined }],
-  ])('uses chunks of 1000 items when chunkSize is %s', async (_, options) => {
+  ])('uses chunks of 1000 items when chunkSize is %s', points(1, DEFAULT_CHUNK_SIZE), async (how, options) => {
+    const call = `processInChunks(2500 items, fn, ${how === 'omitted' ? '{}' : '{ chunkSize: undefined }'})`;
     const { fn, calls } = counter();
     const seen: number[] = [];
     setImmediate(() => seen.push(calls()));
-    const working = ex.processInChunks(range(2500), fn, options);
-    expect(calls(), `items processed when processInChunks(2500 items, fn, ${JSON.stringify(options)}) returned`).toBe(1000);
-    const results = await working;
-    expect(results, 'the results for 2500 items').toHaveLength(2500);
-    expect([1000, 2000], `an immediate queued before the call saw ${seen[0]} items processed`).toContain(seen[0]);
+    const working = processInChunks(range(2500), fn, options);
+    expect(calls(), `items processed when ${call} returned`).toBe(1000);
+    const results = await resolution(working, call);
+    expect(results, `the number of results of ${call}`).toHaveLength(2500);
+    const when = seen[0] === undefined ? 'had not run when the work was done' : `ran when ${seen[0]} of the 2500 items were processed`;
+    expect([1000, 2000], `a setImmediate callback queued just before ${call} ${when}; it should run after the first or the second chunk of 1000, when the number of items processed is one of`).toContain(seen[0]);
   });
 
-  test('a timer that is already due fires between two chunks, long before the work is done', points(3), async () => {
+  test('a timer that is already due fires between two chunks, long before the work is done', points(3, YIELD_BETWEEN_CHUNKS), async () => {
     const { fn, calls } = counter();
     let seenByTimer: number | undefined;
     setTimeout(() => {
       seenByTimer = calls();
     }, 0);
     blockFor(5); // the timer is due from now on
-    await ex.processInChunks(range(50), fn, { chunkSize: 5 });
+    await resolution(processInChunks(range(50), fn, { chunkSize: 5 }), 'processInChunks(50 items, fn, { chunkSize: 5 })');
     const what =
       seenByTimer === undefined ? 'the timer had not fired when the work was done' : `the timer fired when ${seenByTimer} of the 50 items were processed`;
-    expect(seenByTimer, `${what}; it should fire after the first or the second chunk of 5`).toBeOneOf([5, 10]);
+    expect([5, 10], `${what}; it should fire after the first or the second chunk of 5, when the number of items processed is one of`).toContain(seenByTimer);
   });
 
   test.each([
     [6, 60],
     [1, 12],
-  ])('between two turns of the event loop it processes exactly one chunk (chunkSize %i)', points(3), async (chunkSize, total) => {
+  ])('between two turns of the event loop it processes exactly one chunk (chunkSize %i)', points(3, ONE_CHUNK_PER_TURN), async (chunkSize, total) => {
     const { fn, calls } = counter();
     const seen: number[] = [];
     let ticking = true;
@@ -267,35 +395,45 @@ describe('processInChunks: chunks and turns of the event loop', () => {
       if (ticking) setImmediate(tick);
     };
     setImmediate(tick);
-    const results = await ex.processInChunks(range(total), fn, { chunkSize }).finally(() => {
-      ticking = false;
-    });
-    expect(results, `the results for ${total} items in chunks of ${chunkSize}`).toEqual(range(total));
+    const results = await resolution(
+      processInChunks(range(total), fn, { chunkSize }).finally(() => {
+        ticking = false;
+      }),
+      `processInChunks(${total} items, fn, { chunkSize: ${chunkSize} })`,
+    );
+    expectList(results, range(total), `the results for ${total} items in chunks of ${chunkSize}`);
     const midChunk = seen.filter((count) => count % chunkSize !== 0);
-    expect(midChunk, `the event loop had turns after these numbers of items, which are not whole chunks of ${chunkSize}`).toEqual([]);
+    expectList(midChunk, [], `the numbers of items processed at the turns of the event loop that came in the middle of a chunk of ${chunkSize}`);
     const boundaries = range(total / chunkSize)
       .map((i) => i * chunkSize)
       .filter((count) => count >= 2 * chunkSize);
     const noTurn = boundaries.filter((count) => !seen.includes(count));
-    expect(noTurn, 'the event loop had no turn between two chunks, after these numbers of items').toEqual([]);
+    expectList(noTurn, [], `the numbers of items processed at the ends of chunks of ${chunkSize} after which the event loop had no turn before the next chunk`);
   });
 
-  test('two calls started together take turns, one chunk each', points(2), async () => {
+  test('two calls started together take turns, one chunk each', points(2, TAKE_TURNS), async () => {
     const starts: string[] = [];
     const chunkStarts = (name: string) => (_item: number, index: number) => {
       if (index % 5 === 0) starts.push(`${name}${index}`);
     };
-    await Promise.all([
-      ex.processInChunks(range(20), chunkStarts('A'), { chunkSize: 5 }),
-      ex.processInChunks(range(20), chunkStarts('B'), { chunkSize: 5 }),
-    ]);
-    expect(starts, 'the first item of each chunk, as the two calls processed them').toEqual(['A0', 'B0', 'A5', 'B5', 'A10', 'B10', 'A15', 'B15']);
+    await resolution(
+      Promise.all([
+        processInChunks(range(20), chunkStarts('A'), { chunkSize: 5 }),
+        processInChunks(range(20), chunkStarts('B'), { chunkSize: 5 }),
+      ]),
+      'each of the two calls processInChunks(20 items, fn, { chunkSize: 5 }) (A and B)',
+    );
+    expectList(
+      starts,
+      ['A0', 'B0', 'A5', 'B5', 'A10', 'B10', 'A15', 'B15'],
+      'the first items of the chunks (call and index: A5 is item 5 of call A), in the order the two calls processed them,',
+    );
   });
 
   test.each([
     [12, 4],
     [11, 4],
-  ])('resolves right after its last chunk, without yielding to the event loop again (%i items in chunks of %i)', points(2), async (total, chunkSize) => {
+  ])('resolves right after its last chunk, without yielding to the event loop again (%i items in chunks of %i)', points(2, NO_YIELD_AFTER_LAST), async (total, chunkSize) => {
     let outcome: Tracked<unknown> | undefined;
     let seenByImmediate: string | undefined;
     const fn = (_item: number, index: number): number => {
@@ -303,9 +441,9 @@ describe('processInChunks: chunks and turns of the event loop', () => {
       if (index === total - 1) setImmediate(() => (seenByImmediate = outcome?.state()));
       return index;
     };
-    const working = ex.processInChunks(range(total), fn, { chunkSize });
+    const working = processInChunks(range(total), fn, { chunkSize });
     outcome = track(working);
-    await expect(working, 'the results').resolves.toEqual(range(total));
+    expectList(await resolution(working, `processInChunks(${total} items, fn, { chunkSize: ${chunkSize} })`), range(total), `the results for ${total} items in chunks of ${chunkSize}`);
     await realTick();
     expect(
       seenByImmediate,
@@ -315,9 +453,9 @@ describe('processInChunks: chunks and turns of the event loop', () => {
 });
 
 describe('processInChunks: errors', () => {
-  test('rejects with the very error that fn threw', points(2), async () => {
+  test('rejects with the very error that fn threw', points(2, VERY_VALUE_THROWN), async () => {
     const error = new Error('bad item');
-    const working = ex.processInChunks(
+    const working = processInChunks(
       range(20),
       (_item, index) => {
         if (index === 7) throw error;
@@ -325,14 +463,15 @@ describe('processInChunks: errors', () => {
       },
       { chunkSize: 3 },
     );
-    await expect(working, 'the rejection should be the very error fn threw').rejects.toBe(error);
+    const reason = await rejection(working, 'processInChunks(20 items, fn, { chunkSize: 3 }) with an fn that throws at item 7');
+    expect(reason, 'the rejection should be the very error fn threw').toBe(error);
   });
 
-  test('rejects with the very value fn threw when it is not an Error: a string, undefined, null, 0', points(2), async () => {
+  test('rejects with the very value fn threw when it is not an Error: a string, undefined, null, 0', points(2, VERY_VALUE_THROWN), async () => {
     const resolved = Symbol('resolved');
     for (const thrown of ['bad item', undefined, null, 0, { code: 'E_BAD' }]) {
       for (const at of [1, 4]) {
-        const working = ex.processInChunks(
+        const working = processInChunks(
           range(6),
           (_item, index) => {
             if (index === at) throw thrown;
@@ -349,9 +488,9 @@ describe('processInChunks: errors', () => {
     }
   });
 
-  test('stops at the failing item: no later item is processed, then or afterwards', points(2), async () => {
+  test('stops at the failing item: no later item is processed, then or afterwards', points(2, STOPS_AT_THE_ERROR), async () => {
     const processed: number[] = [];
-    const working = ex.processInChunks(
+    const working = processInChunks(
       range(20),
       (_item, index) => {
         processed.push(index);
@@ -360,16 +499,19 @@ describe('processInChunks: errors', () => {
       },
       { chunkSize: 3 },
     );
-    await expect(working).rejects.toThrow('bad item');
-    expect(processed, 'the items processed when the promise rejected (fn throws at item 7)').toEqual(range(8));
+    const reason = await rejection(working, 'processInChunks(20 items, fn, { chunkSize: 3 }) with an fn that throws at item 7');
+    expect(() => {
+      throw reason;
+    }, 'the rejection of processInChunks when fn throws an Error with the message "bad item"').toThrow('bad item');
+    expectList(processed, range(8), 'the items processed when the promise rejected (fn throws at item 7)');
     await letTheLoopTurn(10);
-    expect(processed, 'items were processed after the promise had rejected').toEqual(range(8));
+    expectList(processed, range(8), 'the items processed once 10 more turns of the event loop had gone by after the rejection');
   });
 
-  test('rejects with a RangeError naming chunkSize, without calling fn, when chunkSize is not a positive integer', points(2), async () => {
+  test('rejects with a RangeError naming chunkSize, without calling fn, when chunkSize is not a positive integer', points(2, BAD_CHUNK_SIZE), async () => {
     const { fn, calls } = counter();
     for (const chunkSize of [0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      const error = await ex.processInChunks([1, 2, 3], fn, { chunkSize }).then(
+      const error = await processInChunks([1, 2, 3], fn, { chunkSize }).then(
         () => 'resolved',
         (reason: unknown) => reason,
       );
@@ -379,10 +521,10 @@ describe('processInChunks: errors', () => {
     expect(calls(), 'calls of fn with a bad chunkSize').toBe(0);
   });
 
-  test('rejects a bad chunkSize even when items is empty', async () => {
+  test('rejects a bad chunkSize even when items is empty', points(1, BAD_CHUNK_SIZE_EMPTY), async () => {
     const { fn } = counter();
     for (const chunkSize of [0, 2.5]) {
-      const error = await ex.processInChunks([], fn, { chunkSize }).then(
+      const error = await processInChunks([], fn, { chunkSize }).then(
         (value) => `resolved with ${JSON.stringify(value)}`,
         (reason: unknown) => reason,
       );
@@ -390,7 +532,7 @@ describe('processInChunks: errors', () => {
     }
   });
 
-  test('never throws synchronously: a bad chunkSize or a throw in the first chunk becomes a rejection', async () => {
+  test('never throws synchronously: a bad chunkSize or a throw in the first chunk becomes a rejection', points(1, NEVER_THROWS), async () => {
     const attempt = (what: string, start: () => Promise<unknown>): Promise<unknown> => {
       try {
         return start();
@@ -408,22 +550,27 @@ describe('processInChunks: errors', () => {
         { chunkSize: 5 },
       ),
     );
-    await expect(badSize).rejects.toBeInstanceOf(RangeError);
-    await expect(badFirst).rejects.toThrow('first item is bad');
+    const sizeError = await rejection(badSize, 'processInChunks([1], fn, { chunkSize: 0 })');
+    expect(sizeError, 'the rejection of processInChunks([1], fn, { chunkSize: 0 }) should be a RangeError').toBeInstanceOf(RangeError);
+    const firstError = await rejection(badFirst, 'processInChunks([1], fn, { chunkSize: 5 }) with an fn that throws on the first item');
+    expect(() => {
+      throw firstError;
+    }, 'the rejection when fn throws an Error with the message "first item is bad" on the first item').toThrow('first item is bad');
   });
 
-  test('leaves no unhandled rejection behind when fn throws', async () => {
+  test('leaves no unhandled rejection behind when fn throws', points(1, NO_UNHANDLED), async () => {
     const error = new Error('bad item');
-    const working = ex.processInChunks(
+    const working = processInChunks(
       range(10),
       (_item, index) => {
         if (index === 4) throw error;
       },
       { chunkSize: 2 },
     );
-    await expect(working).rejects.toBe(error);
+    const reason = await rejection(working, 'processInChunks(10 items, fn, { chunkSize: 2 }) with an fn that throws at item 4');
+    expect(reason, 'the rejection should be the very error fn threw').toBe(error);
     await letTheLoopTurn(3);
     await realTick();
-    expect(unhandled).toEqual([]);
+    expectList(unhandled, [], 'the unhandled rejections once processInChunks had rejected');
   });
 });

@@ -57,7 +57,7 @@
 // 13. The only promises that can reject are those `then` and `catch` return: handled, nothing is reported.
 //       - rejections that are caught leave no unhandled rejection behind
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, loadExercise, points, realTick, sleep, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
+import { type Outcome, captureUnhandledRejections, expectList, loadExercise, points, realTick, show, sleep, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/lazy.ts');
 
@@ -91,8 +91,129 @@ function failing(ms: number, error: unknown): { fn: () => Promise<never>; calls:
   };
 }
 
+// What helps a learner who fails a test: a hint of its own and the lesson heading that teaches the
+// point (laziness, eager calls, errors and floating promises, and the exercise itself).
+const NOT_IN_LAZY = {
+  hint: '`lazy(fn)` only builds the object: keep `fn` and call it from the first `then`, never from `lazy` itself or from a timer or microtask it schedules.',
+  section: 'getting-laziness-back',
+} as const;
+const TIME_STARTS_AT_AWAIT = {
+  hint: 'The work of `fn` begins when `fn` is called: call it in the first `then`, so that the time it takes is counted from the first `await`, not from `lazy(fn)`.',
+  section: 'getting-laziness-back',
+} as const;
+const NOBODY_AWAITS = {
+  hint: 'If nobody calls `then`, nothing may run: no call of `fn`, and so no promise that rejects with nobody to handle it.',
+  section: 'floating-promises',
+} as const;
+const STARTED_AFTER_THEN = {
+  hint: '`started` is `false` until the first `then` or `catch` and `true` from that call on: set it inside `then` itself, not when `fn` finishes.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const STARTED_WHILE_RUNNING = {
+  hint: '`fn` may read `started` while it runs: set `started` to `true` before you call `fn`, not after it has returned.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const STAYS_STARTED = {
+  hint: 'Once `started` is `true` it stays `true`: do not reset it when `fn` finishes or fails.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const SYNC_START = {
+  hint: 'Call `fn` inside the first `then` call itself, before it returns: not in a `queueMicrotask`, a `.then` callback or a timer.',
+  section: 'calling-an-async-function-starts-it',
+} as const;
+const AWAIT_STARTS = {
+  hint: '`await` calls your `then(onFulfilled, onRejected)`: start `fn` there, and settle the promise you return with its outcome.',
+  section: 'getting-laziness-back',
+} as const;
+const CATCH_STARTS = {
+  hint: '`catch(onRejected)` is `then(undefined, onRejected)`: it starts `fn` and sets `started` just as `then` does, and returns the real `Promise` that `then` gives.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const RUNS_ONCE = {
+  hint: 'Keep the promise of `fn`’s outcome from the first `then`, and build every later `then` on that same promise: `fn` runs once, whether the later awaits come while it works or long after.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const REENTRANT = {
+  hint: '`fn` may call `then` on its own `Lazy` while it runs: have the promise of the outcome stored, and `started` set, before you call `fn`, so that such a call finds them and does not call `fn` again.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const RUNS_CONCURRENTLY = {
+  hint: 'Each `Lazy` calls its own `fn` as soon as its `then` is called, so `Promise.all` runs both at once; wait for nothing else before calling `fn`.',
+  section: 'sequential-and-concurrent-awaits',
+} as const;
+const FALSY_VALUE_KEPT = {
+  hint: 'Tell "not started yet" apart from the outcome: a value of `undefined`, `null` or `0` is an outcome too, so check `started` or whether the promise exists, not the stored value.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const FOLLOWS_WHAT_FN_RETURNS = {
+  hint: 'Hand what `fn` returns to the `resolve` of the promise you keep instead of examining it yourself: `resolve` takes a plain value, follows a promise or any other thenable, and rejects when that thenable’s `then` throws.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const SAME_ERROR = {
+  hint: 'A failure is an outcome like a value: settle the one promise you keep with the error `fn` failed with, and let every `then` read it from there, so that all awaiters get that very error and `fn` runs once.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const NOT_RETRIED = {
+  hint: 'Keep the rejected promise after `fn` fails and hand it to every later `then`: a failure is not a reason to call `fn` again.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const SYNC_THROW = {
+  hint: 'Call `fn` inside a `try`/`catch`, or inside a `new Promise` executor: a synchronous throw must become a rejection of the outcome, not escape from `then`.',
+  section: 'errors-become-rejections',
+} as const;
+const SYNC_THROW_AS_IS = {
+  hint: 'Reject with exactly what `fn` threw, even a string or `undefined`: do not wrap it in an `Error`.',
+  section: 'errors-become-rejections',
+} as const;
+const SYNC_THROW_KEPT = {
+  hint: 'A synchronous throw is an outcome like any other: keep the rejected promise it gives, and do not call `fn` again on the next `then`.',
+  section: 'errors-become-rejections',
+} as const;
+const REAL_PROMISE = {
+  hint: 'Return what the `then` of the promise you keep returns: a real `Promise`, which can be chained and which settles as the outcome dictates.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const THEN_AS_PROMISE_THEN = {
+  hint: 'Pass `onFulfilled` and `onRejected` on, as they are, to the `then` of the promise you keep: it already passes a value through when they are missing, and rejects when one of them throws.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const NEVER_SYNC_CALLBACKS = {
+  hint: 'Even when the outcome is already known, let the `then` of the promise you keep call the callbacks (it does so in a microtask); never call `onFulfilled` or `onRejected` yourself.',
+  section: 'lazy-a-lazy-coroutine-that-starts-when-first-awaited',
+} as const;
+const NO_SIDE_CHAIN = {
+  hint: 'Only the promises that `then` and `catch` return may reject: a side chain on the promise you keep (a `.finally(…)`, or a `.then(…)` without `onRejected`) that nobody handles is reported as unhandled.',
+  section: 'floating-promises',
+} as const;
+const LIKE_A_PROMISE = {
+  hint: '`Promise.race` and `Promise.resolve` call your `then` with two callbacks, as `await` does: start `fn` there and settle through the promise you keep.',
+  section: 'getting-laziness-back',
+} as const;
+
+type Settled = Outcome<unknown>;
+
+/** How a promise stands, in words: `still pending`, `resolved with 'a' at 10 ms`. */
+function words(outcome: Settled): string {
+  if (outcome === 'pending') return 'still pending';
+  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)} at ${outcome.at} ms` : `rejected with ${show(outcome.rejected)} at ${outcome.at} ms`;
+}
+
+/** Fails unless `actual` equals `expected`, saying both in words: "… should have resolved with 'a' at 10 ms, but it is still pending". */
+function expectSettled(actual: Settled, expected: Exclude<Settled, 'pending'>, what: string): void {
+  expect(actual, `${what} should have ${words(expected)}, but it ${actual === 'pending' ? 'is still pending' : words(actual)}`).toEqual(expected);
+}
+
+/** Calls `then` or `catch` directly; a synchronous throw fails the test with a message that says so. */
+function callOrExplain<T>(what: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw new Error(`${what} threw ${show(error)} at once; then and catch should never throw, but return a promise`);
+  }
+}
+
 describe('not starting early', () => {
-  test('lazy(fn) does not call fn and starts no timer', points(2), () => {
+  test('lazy(fn) does not call fn and starts no timer', points(2, NOT_IN_LAZY), () => {
     let calls = 0;
     ex.lazy(() => {
       calls++;
@@ -102,26 +223,26 @@ describe('not starting early', () => {
     expect(clock.timersStarted(), 'timers started by lazy(fn)').toBe(0);
   });
 
-  test('storing it, passing it around, reading started and letting time pass do not call fn', points(2), async () => {
+  test('storing it, passing it around, reading started and letting time pass do not call fn', points(2, NOT_IN_LAZY), async () => {
     const work = slow(100, 'value');
     const stored = { task: ex.lazy(work.fn) };
     const passed = [stored.task, stored.task];
     const readStarted = passed.map((task) => task.started);
     await clock.advance(1000);
     await realTick();
-    expect(readStarted, 'started, read before any then').toEqual([false, false]);
+    expectList(readStarted, [false, false], 'started, read twice before any then,');
     expect(work.calls(), 'calls of fn after 1000 ms without any then').toBe(0);
     expect(clock.timersStarted(), 'timers started without any then').toBe(0);
   });
 
-  test('started is false before the first then and true right after it', points(2), () => {
+  test('started is false before the first then and true right after it', points(2, STARTED_AFTER_THEN), () => {
     const task = ex.lazy(slow(100, 'value').fn);
     expect(task.started, 'started before any then').toBe(false);
     void task.then();
     expect(task.started, 'started right after the first then').toBe(true);
   });
 
-  test('started is already true while fn runs inside the first then', points(2), async () => {
+  test('started is already true while fn runs inside the first then', points(2, STARTED_WHILE_RUNNING), async () => {
     const seen: boolean[] = [];
     const task = ex.lazy(() => {
       seen.push(task.started);
@@ -129,11 +250,11 @@ describe('not starting early', () => {
     });
     const result = track(task.then((value) => value));
     await clock.settle();
-    expect(seen, 'the value of started that fn read while it ran').toEqual([true]);
-    expect(result.outcome()).toEqual({ resolved: 'value', at: 0 });
+    expectList(seen, [true], 'the values of started that fn read while it ran');
+    expectSettled(result.outcome(), { resolved: 'value', at: 0 }, 'the first then, on a fn that returns "value" at once,');
   });
 
-  test('the first then calls fn synchronously, before it returns', points(2), () => {
+  test('the first then calls fn synchronously, before it returns', points(2, SYNC_START), () => {
     const events: string[] = [];
     const task = ex.lazy(() => {
       events.push('fn runs');
@@ -145,26 +266,26 @@ describe('not starting early', () => {
     expect(inOrder(events), 'fn should run inside the first then call').toBe(inOrder(['before then', 'fn runs', 'after then']));
   });
 
-  test('await starts it: awaiting runs fn and gives its value', async () => {
+  test('await starts it: awaiting runs fn and gives its value', points(1, AWAIT_STARTS), async () => {
     const work = slow(100, 'value');
     const task = ex.lazy(work.fn);
     const result = track(task);
     await clock.advance(100);
-    expect(result.outcome(), 'await lazy(fn that answers "value" after 100 ms)').toEqual({ resolved: 'value', at: 100 });
+    expectSettled(result.outcome(), { resolved: 'value', at: 100 }, 'await lazy(fn that answers "value" after 100 ms)');
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
-  test('its time starts when it is first awaited, not when it is created', points(2), async () => {
+  test('its time starts when it is first awaited, not when it is created', points(2, TIME_STARTS_AT_AWAIT), async () => {
     const task = ex.lazy(slow(300, 'value').fn);
     await clock.advance(500);
     const result = track(task);
     await clock.advance(299);
-    expect(result.outcome(), 'created at 0, awaited at 500, fn takes 300 ms: at 799 ms').toBe('pending');
+    expect(words(result.outcome()), 'created at 0, awaited at 500, fn takes 300 ms: at 799 ms').toBe('still pending');
     await clock.advance(1);
-    expect(result.outcome(), 'created at 0, awaited at 500, fn takes 300 ms: at 800 ms').toEqual({ resolved: 'value', at: 800 });
+    expectSettled(result.outcome(), { resolved: 'value', at: 800 }, 'created at 0, awaited at 500, fn takes 300 ms: at 800 ms,');
   });
 
-  test('catch starts it too, synchronously', async () => {
+  test('catch starts it too, synchronously', points(1, CATCH_STARTS), async () => {
     const work = slow(10, 'value');
     const task = ex.lazy(work.fn);
     void task.catch(() => undefined);
@@ -172,7 +293,7 @@ describe('not starting early', () => {
     expect(task.started, 'started right after the first catch').toBe(true);
   });
 
-  test('a Lazy of a failing fn that nobody awaits never runs fn and reports no unhandled rejection', points(2), async () => {
+  test('a Lazy of a failing fn that nobody awaits never runs fn and reports no unhandled rejection', points(2, NOBODY_AWAITS), async () => {
     let calls = 0;
     ex.lazy(() => {
       calls++;
@@ -186,12 +307,12 @@ describe('not starting early', () => {
     await realTick();
     await realTick();
     expect(calls, 'calls of fn without any then').toBe(0);
-    expect(unhandled, 'rejections nobody handled').toEqual([]);
+    expectList(unhandled, [], 'the rejections nobody handled');
   });
 });
 
 describe('running once', () => {
-  test('awaiting twice in a row runs fn once and gives the same value', points(2), async () => {
+  test('awaiting twice in a row runs fn once and gives the same value', points(2, RUNS_ONCE), async () => {
     const value = { answer: 42 };
     const work = slow(100, value);
     const task = ex.lazy(work.fn);
@@ -199,51 +320,51 @@ describe('running once', () => {
     await clock.advance(100);
     const second = track(task);
     await clock.settle();
-    expect(first.outcome(), 'the first await').toEqual({ resolved: value, at: 100 });
-    expect(second.outcome(), 'the second await, once fn has finished').toEqual({ resolved: value, at: 100 });
+    expectSettled(first.outcome(), { resolved: value, at: 100 }, 'the first await');
+    expectSettled(second.outcome(), { resolved: value, at: 100 }, 'the second await, once fn has finished,');
     expect(second.value(), 'the very object fn gave').toBe(value);
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
-  test('two awaits in flight together run fn once, and both get the value when fn finishes', points(3), async () => {
+  test('two awaits in flight together run fn once, and both get the value when fn finishes', points(3, RUNS_ONCE), async () => {
     const work = slow(500, 'shared');
     const task = ex.lazy(work.fn);
     const early = track(task);
     await clock.advance(200);
     const late = track(task);
     await clock.advance(299);
-    expect([early.outcome(), late.outcome()], 'awaited at 0 and at 200, fn takes 500 ms: at 499 ms').toEqual(['pending', 'pending']);
+    expectList([words(early.outcome()), words(late.outcome())], ['still pending', 'still pending'], 'the awaits made at 0 and at 200 ms, fn takes 500 ms, at 499 ms,');
     await clock.advance(1);
-    expect(early.outcome(), 'awaited at 0').toEqual({ resolved: 'shared', at: 500 });
-    expect(late.outcome(), 'awaited at 200, while fn was still running').toEqual({ resolved: 'shared', at: 500 });
+    expectSettled(early.outcome(), { resolved: 'shared', at: 500 }, 'awaited at 0');
+    expectSettled(late.outcome(), { resolved: 'shared', at: 500 }, 'awaited at 200, while fn was still running,');
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
-  test('awaiting after fn has finished gives the value at once, without running fn or starting a timer', async () => {
+  test('awaiting after fn has finished gives the value at once, without running fn or starting a timer', points(1, RUNS_ONCE), async () => {
     const work = slow(500, 'done');
     const task = ex.lazy(work.fn);
     const first = track(task);
     await clock.advance(500);
-    expect(first.outcome()).toEqual({ resolved: 'done', at: 500 });
+    expectSettled(first.outcome(), { resolved: 'done', at: 500 }, 'the first await, fn takes 500 ms,');
     await clock.advance(300);
     const timersBefore = clock.timersStarted();
     const later = track(task);
     await clock.settle();
-    expect(later.outcome(), 'awaited at 800, long after fn finished').toEqual({ resolved: 'done', at: 800 });
+    expectSettled(later.outcome(), { resolved: 'done', at: 800 }, 'awaited at 800, long after fn finished,');
     expect(clock.timersStarted() - timersBefore, 'timers started by the late await').toBe(0);
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
-  test('many direct then calls run fn once', async () => {
+  test('many direct then calls run fn once', points(1, RUNS_ONCE), async () => {
     let calls = 0;
     const task = ex.lazy(() => ++calls);
     const results = track(Promise.all([task.then(), task.then((n) => n * 10), task.then(String), task.catch(() => -1)]));
     await clock.settle();
-    expect(results.outcome(), 'then(), then(n => n * 10), then(String), catch(() => -1)').toEqual({ resolved: [1, 10, '1', 1], at: 0 });
+    expectSettled(results.outcome(), { resolved: [1, 10, '1', 1], at: 0 }, 'then(), then(n => n * 10), then(String), catch(() => -1),');
     expect(calls, 'calls of fn').toBe(1);
   });
 
-  test('a then called from inside fn itself does not call fn again and gets the same outcome', points(2), async () => {
+  test('a then called from inside fn itself does not call fn again and gets the same outcome', points(2, REENTRANT), async () => {
     let calls = 0;
     let inner: Promise<string> | undefined;
     const task = ex.lazy((): string => {
@@ -252,27 +373,27 @@ describe('running once', () => {
       inner ??= task.then((value) => `inner saw ${value}`);
       return `value ${calls}`;
     });
-    const outer = track(task.then((value) => `outer saw ${value}`));
+    const outer = track(callOrExplain('the first then (fn calls then on its own Lazy)', () => task.then((value) => `outer saw ${value}`)));
     await clock.settle();
     expect(calls, 'calls of fn, when fn itself calls then on its own Lazy').toBe(1);
-    expect(outer.outcome()).toEqual({ resolved: 'outer saw value 1', at: 0 });
+    expectSettled(outer.outcome(), { resolved: 'outer saw value 1', at: 0 }, 'the outer then(value => `outer saw ${value}`)');
     const innerOutcome = track(inner!);
     await clock.settle();
-    expect(innerOutcome.outcome(), 'the then called from inside fn').toEqual({ resolved: 'inner saw value 1', at: 0 });
+    expectSettled(innerOutcome.outcome(), { resolved: 'inner saw value 1', at: 0 }, 'the then called from inside fn');
   });
 
-  test('Promise.all of two Lazy values runs both at once: 300 ms and 200 ms take 300 ms in all', points(2), async () => {
+  test('Promise.all of two Lazy values runs both at once: 300 ms and 200 ms take 300 ms in all', points(2, RUNS_CONCURRENTLY), async () => {
     const a = slow(300, 'a');
     const b = slow(200, 'b');
     const both = track(Promise.all([ex.lazy(a.fn), ex.lazy(b.fn)]));
     await clock.advance(299);
-    expect(both.outcome(), 'at 299 ms').toBe('pending');
+    expect(words(both.outcome()), 'Promise.all of a Lazy of 300 ms and a Lazy of 200 ms, at 299 ms').toBe('still pending');
     await clock.advance(1);
-    expect(both.outcome(), 'at 300 ms').toEqual({ resolved: ['a', 'b'], at: 300 });
-    expect([a.calls(), b.calls()], 'calls of each fn').toEqual([1, 1]);
+    expectSettled(both.outcome(), { resolved: ['a', 'b'], at: 300 }, 'Promise.all of a Lazy of 300 ms and a Lazy of 200 ms');
+    expectList([a.calls(), b.calls()], [1, 1], 'the calls of each fn (300 ms, 200 ms)');
   });
 
-  test('a value of undefined, null or 0 is kept too: fn runs once', points(2), async () => {
+  test('a value of undefined, null or 0 is kept too: fn runs once', points(2, FALSY_VALUE_KEPT), async () => {
     for (const value of [undefined, null, 0]) {
       let calls = 0;
       const task = ex.lazy(async () => {
@@ -291,14 +412,14 @@ describe('running once', () => {
     }
   });
 
-  test('fn may return a plain value', async () => {
+  test('fn may return a plain value', points(1, FOLLOWS_WHAT_FN_RETURNS), async () => {
     const task = ex.lazy(() => 'plain');
     const result = track(task);
     await clock.settle();
-    expect(result.outcome(), 'lazy(() => "plain")').toEqual({ resolved: 'plain', at: 0 });
+    expectSettled(result.outcome(), { resolved: 'plain', at: 0 }, 'lazy(() => "plain")');
   });
 
-  test('fn may return a thenable that is not a Promise', async () => {
+  test('fn may return a thenable that is not a Promise', points(1, FOLLOWS_WHAT_FN_RETURNS), async () => {
     const thenable: PromiseLike<string> = {
       then(onFulfilled) {
         setTimeout(() => onFulfilled?.('from a thenable'), 50);
@@ -307,10 +428,10 @@ describe('running once', () => {
     };
     const result = track(ex.lazy(() => thenable));
     await clock.advance(50);
-    expect(result.outcome(), 'lazy(() => a thenable that fulfils with "from a thenable" at 50 ms)').toEqual({ resolved: 'from a thenable', at: 50 });
+    expectSettled(result.outcome(), { resolved: 'from a thenable', at: 50 }, 'lazy(() => a thenable that fulfils with "from a thenable" at 50 ms)');
   });
 
-  test('a thenable whose then throws gives a rejection with what it threw', async () => {
+  test('a thenable whose then throws gives a rejection with what it threw', points(1, FOLLOWS_WHAT_FN_RETURNS), async () => {
     const error = new Error('then is broken');
     const broken: PromiseLike<string> = {
       then() {
@@ -324,20 +445,20 @@ describe('running once', () => {
     }, 'then should not throw').not.toThrow();
     const outcome = track(result!);
     await clock.settle();
-    expect(outcome.outcome(), 'lazy(() => a thenable whose then throws)').toEqual({ rejected: error, at: 0 });
+    expectSettled(outcome.outcome(), { rejected: error, at: 0 }, 'lazy(() => a thenable whose then throws)');
   });
 
-  test('started stays true after fn has finished', async () => {
+  test('started stays true after fn has finished', points(1, STAYS_STARTED), async () => {
     const task = ex.lazy(slow(10, 'value').fn);
     const result = track(task);
     await clock.advance(10);
-    expect(result.outcome()).toEqual({ resolved: 'value', at: 10 });
+    expectSettled(result.outcome(), { resolved: 'value', at: 10 }, 'the first await, fn takes 10 ms,');
     expect(task.started, 'started once fn has finished').toBe(true);
   });
 });
 
 describe('failures', () => {
-  test('a rejection reaches every awaiter with the same error object, and fn runs once', points(3), async () => {
+  test('a rejection reaches every awaiter with the same error object, and fn runs once', points(3, SAME_ERROR), async () => {
     const error = new Error('boom');
     const work = failing(400, error);
     const task = ex.lazy(work.fn);
@@ -345,29 +466,29 @@ describe('failures', () => {
     await clock.advance(100);
     const second = track(task);
     await clock.advance(300);
-    expect(first.outcome(), 'awaited at 0, fn fails at 400 ms').toEqual({ rejected: error, at: 400 });
-    expect(second.outcome(), 'awaited at 100, while fn was running').toEqual({ rejected: error, at: 400 });
+    expectSettled(first.outcome(), { rejected: error, at: 400 }, 'awaited at 0, fn fails at 400 ms,');
+    expectSettled(second.outcome(), { rejected: error, at: 400 }, 'awaited at 100, while fn was running,');
     expect(first.value(), 'the very error fn failed with').toBe(error);
     expect(second.value(), 'the very error fn failed with').toBe(error);
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
-  test('a failure is kept, not retried: awaiting again later rejects with the same error without running fn', points(2), async () => {
+  test('a failure is kept, not retried: awaiting again later rejects with the same error without running fn', points(2, NOT_RETRIED), async () => {
     const error = new Error('boom');
     const work = failing(100, error);
     const task = ex.lazy(work.fn);
     const first = track(task);
     await clock.advance(100);
-    expect(first.outcome()).toEqual({ rejected: error, at: 100 });
+    expectSettled(first.outcome(), { rejected: error, at: 100 }, 'the first await, fn fails at 100 ms,');
     await clock.advance(100);
     const again = track(task);
     await clock.advance(100);
-    expect(again.outcome(), 'awaited again at 200, after fn had failed at 100').toEqual({ rejected: error, at: 200 });
+    expectSettled(again.outcome(), { rejected: error, at: 200 }, 'awaited again at 200, after fn had failed at 100,');
     expect(again.value(), 'the very error fn failed with').toBe(error);
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
-  test('a synchronous throw from fn becomes a rejection: then does not throw', points(2), async () => {
+  test('a synchronous throw from fn becomes a rejection: then does not throw', points(2, SYNC_THROW), async () => {
     const error = new TypeError('thrown at once');
     const task = ex.lazy((): string => {
       throw error;
@@ -376,13 +497,13 @@ describe('failures', () => {
     expect(() => {
       result = task.then((value) => value);
     }, 'then should not throw when fn throws').not.toThrow();
-    expect(result).toBeInstanceOf(Promise);
+    expect(result, 'what then returns when fn throws should be a Promise').toBeInstanceOf(Promise);
     const outcome = track(result!);
     await clock.settle();
-    expect(outcome.outcome(), 'the promise then returned').toEqual({ rejected: error, at: 0 });
+    expectSettled(outcome.outcome(), { rejected: error, at: 0 }, 'the promise then returned');
   });
 
-  test('a synchronous throw of a value that is not an Error rejects with exactly that value: a string, undefined', points(2), async () => {
+  test('a synchronous throw of a value that is not an Error rejects with exactly that value: a string, undefined', points(2, SYNC_THROW_AS_IS), async () => {
     for (const thrown of ['a string', undefined]) {
       const task = ex.lazy((): string => {
         throw thrown;
@@ -398,7 +519,7 @@ describe('failures', () => {
     }
   });
 
-  test('after a synchronous throw, every await rejects with the same error and fn is not called again', async () => {
+  test('after a synchronous throw, every await rejects with the same error and fn is not called again', points(1, SYNC_THROW_KEPT), async () => {
     let calls = 0;
     const error = new RangeError('thrown at once');
     const task = ex.lazy((): number => {
@@ -410,16 +531,14 @@ describe('failures', () => {
     await clock.settle();
     const third = track(task);
     await clock.settle();
-    expect([first.outcome(), second.outcome(), third.outcome()], 'three awaits').toEqual([
-      { rejected: error, at: 0 },
-      { rejected: error, at: 0 },
-      { rejected: error, at: 0 },
-    ]);
+    expectSettled(first.outcome(), { rejected: error, at: 0 }, 'the first await of a fn that throws RangeError("thrown at once")');
+    expectSettled(second.outcome(), { rejected: error, at: 0 }, 'the second await, made together with the first,');
+    expectSettled(third.outcome(), { rejected: error, at: 0 }, 'the third await, made once the first two had settled,');
     for (const awaiter of [first, second, third]) expect(awaiter.value(), 'the very error fn threw').toBe(error);
     expect(calls, 'calls of fn').toBe(1);
   });
 
-  test('rejections that are caught leave no unhandled rejection behind', points(2), async () => {
+  test('rejections that are caught leave no unhandled rejection behind', points(2, NO_SIDE_CHAIN), async () => {
     const task = ex.lazy(failing(50, new Error('caught')).fn);
     const messages: string[] = [];
     const first = (async () => {
@@ -436,48 +555,48 @@ describe('failures', () => {
     await realTick();
     await realTick();
     expect(all.state(), 'three awaiters that each handle the error').toBe('resolved');
-    expect(messages).toEqual(['caught', 'caught', 'caught']);
-    expect(unhandled, 'rejections nobody handled').toEqual([]);
+    expectList(messages, ['caught', 'caught', 'caught'], 'the messages of the errors the three awaiters caught');
+    expectList(unhandled, [], 'the rejections nobody handled');
   });
 
-  test('catch returns a real Promise that resolves with what the handler returns', async () => {
+  test('catch returns a real Promise that resolves with what the handler returns', points(1, CATCH_STARTS), async () => {
     const error = new Error('handled');
     const task = ex.lazy(failing(10, error).fn);
     const handled = task.catch((reason: unknown) => (reason === error ? 'recovered' : 'wrong error'));
     expect(handled, 'what catch returns').toBeInstanceOf(Promise);
     const outcome = track(handled);
     await clock.advance(10);
-    expect(outcome.outcome(), 'catch(handler) on a fn that fails at 10 ms').toEqual({ resolved: 'recovered', at: 10 });
+    expectSettled(outcome.outcome(), { resolved: 'recovered', at: 10 }, 'catch(handler) on a fn that fails at 10 ms');
   });
 
-  test('started stays true after fn has failed', async () => {
+  test('started stays true after fn has failed', points(1, STAYS_STARTED), async () => {
     const error = new Error('x');
     const task = ex.lazy(failing(10, error).fn);
     const result = track(task);
     await clock.advance(10);
-    expect(result.outcome()).toEqual({ rejected: error, at: 10 });
+    expectSettled(result.outcome(), { rejected: error, at: 10 }, 'the first await, fn fails at 10 ms,');
     expect(task.started, 'started once fn has failed').toBe(true);
   });
 });
 
 describe('then', () => {
-  test('then returns a real Promise, so calls can be chained', points(2), async () => {
+  test('then returns a real Promise, so calls can be chained', points(2, REAL_PROMISE), async () => {
     const task = ex.lazy(slow(10, 2).fn);
     const chained = task.then((n) => n + 1);
     expect(chained, 'what then returns').toBeInstanceOf(Promise);
     const result = track(chained.then((n) => n * 10).then(String));
     await clock.advance(10);
-    expect(result.outcome(), 'then(n => n + 1).then(n => n * 10).then(String) on 2').toEqual({ resolved: '30', at: 10 });
+    expectSettled(result.outcome(), { resolved: '30', at: 10 }, 'then(n => n + 1).then(n => n * 10).then(String) on 2');
   });
 
-  test('then with no callbacks passes the value through', async () => {
+  test('then with no callbacks passes the value through', points(1, THEN_AS_PROMISE_THEN), async () => {
     const task = ex.lazy(slow(10, 'through').fn);
     const result = track(task.then());
     await clock.advance(10);
-    expect(result.outcome(), 'then()').toEqual({ resolved: 'through', at: 10 });
+    expectSettled(result.outcome(), { resolved: 'through', at: 10 }, 'then()');
   });
 
-  test('the onRejected of then receives the error and its return value resolves the promise', async () => {
+  test('the onRejected of then receives the error and its return value resolves the promise', points(1, THEN_AS_PROMISE_THEN), async () => {
     const error = new Error('no');
     const task = ex.lazy(failing(10, error).fn);
     const result = track(
@@ -487,10 +606,10 @@ describe('then', () => {
       ),
     );
     await clock.advance(10);
-    expect(result.outcome(), 'then(onFulfilled, onRejected) on a fn that fails').toEqual({ resolved: 'rejected with the error', at: 10 });
+    expectSettled(result.outcome(), { resolved: 'rejected with the error', at: 10 }, 'then(onFulfilled, onRejected) on a fn that fails,');
   });
 
-  test('an onFulfilled that throws rejects the promise then returned, with what it threw', async () => {
+  test('an onFulfilled that throws rejects the promise then returned, with what it threw', points(1, THEN_AS_PROMISE_THEN), async () => {
     const error = new Error('thrown by onFulfilled');
     const task = ex.lazy(() => 'value');
     let result: Promise<unknown> | undefined;
@@ -501,10 +620,10 @@ describe('then', () => {
     }, 'then should not throw').not.toThrow();
     const outcome = track(result!);
     await clock.settle();
-    expect(outcome.outcome(), 'then(a callback that throws)').toEqual({ rejected: error, at: 0 });
+    expectSettled(outcome.outcome(), { rejected: error, at: 0 }, 'then(a callback that throws)');
   });
 
-  test('then never calls its callbacks synchronously, even once the value or the error is ready', points(2), async () => {
+  test('then never calls its callbacks synchronously, even once the value or the error is ready', points(2, NEVER_SYNC_CALLBACKS), async () => {
     const ready = ex.lazy(() => 'ready');
     const failed = ex.lazy((): string => {
       throw new Error('failed at once');
@@ -512,15 +631,15 @@ describe('then', () => {
     await clock.settle();
     const events: string[] = [];
     void ready.then(() => events.push('onFulfilled of the first then'));
-    void failed.then(undefined, () => events.push('onRejected of the first then'));
-    expect(events, 'callbacks called inside the first then of each, once fn has returned or thrown').toEqual([]);
+    void callOrExplain('the first then of a Lazy whose fn throws', () => failed.then(undefined, () => events.push('onRejected of the first then')));
+    expectList(events, [], 'the callbacks called inside the first then of each, once fn has returned or thrown,');
     await clock.settle();
     void ready.then(() => events.push('onFulfilled of a later then'));
-    void failed.then(undefined, () => events.push('onRejected of a later then'));
-    void failed.catch(() => events.push('handler of a later catch'));
-    expect(events.slice(2), 'callbacks called inside a later then or catch, once the outcome is known').toEqual([]);
+    void callOrExplain('a later then of a Lazy whose fn threw', () => failed.then(undefined, () => events.push('onRejected of a later then')));
+    void callOrExplain('a later catch of a Lazy whose fn threw', () => failed.catch(() => events.push('handler of a later catch')));
+    expectList(events.slice(2), [], 'the callbacks called inside a later then or catch, once the outcome is known,');
     await clock.settle();
-    expect([...events].sort(), 'every callback should still run, in a microtask').toEqual(
+    expect([...events].sort(), `every callback should still run, in a microtask; those that ran: ${show([...events].sort())}`).toEqual(
       [
         'onFulfilled of the first then',
         'onRejected of the first then',
@@ -531,11 +650,11 @@ describe('then', () => {
     );
   });
 
-  test('works wherever a promise does: Promise.race and Promise.resolve', async () => {
+  test('works wherever a promise does: Promise.race and Promise.resolve', points(1, LIKE_A_PROMISE), async () => {
     const race = track(Promise.race([ex.lazy(slow(300, 'slow').fn), ex.lazy(slow(100, 'fast').fn)]));
     const resolved = track(Promise.resolve(ex.lazy(slow(50, 'through Promise.resolve').fn)));
     await clock.advance(300);
-    expect(race.outcome(), 'Promise.race of 300 ms and 100 ms').toEqual({ resolved: 'fast', at: 100 });
-    expect(resolved.outcome(), 'Promise.resolve(a Lazy of 50 ms)').toEqual({ resolved: 'through Promise.resolve', at: 50 });
+    expectSettled(race.outcome(), { resolved: 'fast', at: 100 }, 'Promise.race of 300 ms and 100 ms');
+    expectSettled(resolved.outcome(), { resolved: 'through Promise.resolve', at: 50 }, 'Promise.resolve(a Lazy of 50 ms)');
   });
 });

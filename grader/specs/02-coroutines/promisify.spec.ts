@@ -51,7 +51,7 @@
 // The types (clause "TypeScript infers the types") are checked by the visible tests under
 // `npm run typecheck`, not here.
 import { describe, expect, test } from 'vitest';
-import { type Outcome, captureUnhandledRejections, failLater, loadExercise, points, realTick, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
+import { type Outcome, captureUnhandledRejections, expectList, failLater, loadExercise, points, realTick, show, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/promisify.ts');
 type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
@@ -111,15 +111,140 @@ async function flushMicrotasks(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
+// What helps a learner who fails a test: a hint of its own and the lesson heading that teaches the
+// point (the lesson's promisify section and exercise, eager calls, errors and floating promises).
+const ARGS_PLUS_CALLBACK = {
+  hint: 'Call `fn` with the arguments the call was given, as they are, and your callback added after them as one more argument.',
+  section: 'promisifying-a-callback-api',
+} as const;
+const CALLBACK_POSITION = {
+  hint: 'Put the callback right after the arguments the call got, whatever `fn.length` says: do not pad the arguments with `undefined` or move the callback to the last declared parameter.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const EAGER = {
+  hint: 'The executor of `new Promise` runs at once, inside the call: call `fn` there, not later in a `.then`, a microtask or a timer.',
+  section: 'calling-an-async-function-starts-it',
+} as const;
+const NOT_AT_PROMISIFY = {
+  hint: '`promisify(fn)` only builds and returns the new function; `fn` runs each time that function is called.',
+  section: 'promisifying-a-callback-api',
+} as const;
+const PER_CALL = {
+  hint: 'Create the promise and its callback inside the returned function, once per call: a callback or a promise shared between calls settles only once, for the first of them.',
+  section: 'promisifying-a-callback-api',
+} as const;
+const PASSES_THIS = {
+  hint: 'An arrow function has no `this` of its own: return a `function` expression, and call `fn` with the `this` it was called with (`fn.call` or `fn.apply`).',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const REAL_PROMISE = {
+  hint: 'Return the `new Promise(…)` itself: not what `fn` returns, and not an object of your own with a `then` method.',
+  section: 'promisifying-a-callback-api',
+} as const;
+const SETTLES_IN_CALLBACK = {
+  hint: 'Call `resolve` or `reject` inside the callback itself: a timer or `setImmediate` in between makes the promise settle later than the callback was called.',
+  section: 'promisifying-a-callback-api',
+} as const;
+const VALUE_AS_IS = {
+  hint: 'Resolve with the value the callback got, as it is: no copy and no wrapper.',
+  section: 'promisifying-a-callback-api',
+} as const;
+const UNDEFINED_ERROR = {
+  hint: 'An `error` of `undefined` means no error, just as `null` does: `callback(undefined, value)` resolves with `value`.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const NO_VALUE = {
+  hint: '`callback(null)` gives no value: resolve with the missing second argument, which is `undefined`.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const FALSY_VALUES = {
+  hint: 'A falsy value is still a value: only `error` decides between success and failure, and `0`, `\'\'` and `false` are resolved as they are.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const FIRST_VALUE_ONLY = {
+  hint: 'Resolve with the callback’s second argument alone: the arguments after it are ignored, not gathered into an array.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const FOLLOWS_THENABLE = {
+  hint: 'Hand the value to `resolve` as it is: `resolve` follows a promise or a thenable by itself, so do not test for one or wrap it.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const EXACT_ERROR = {
+  hint: 'Reject with the `error` the callback got, exactly as it is, whatever its type: do not wrap it in a `new Error(…)` or copy it.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const FALSY_ERRORS = {
+  hint: '`0`, `\'\'`, `false` and `NaN` are errors too: compare `error` with `null` and `undefined` instead of testing whether it is truthy.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+const SYNC_THROW = {
+  hint: 'A `throw` inside the `new Promise` executor becomes a rejection; a call of `fn` outside the executor lets the throw escape to the caller.',
+  section: 'errors-become-rejections',
+} as const;
+const SYNC_THROW_AS_IS = {
+  hint: 'Reject with what `fn` threw directly (the executor does that for you), not by passing it to your callback, where a thrown `undefined` or `null` would look like success.',
+  section: 'errors-become-rejections',
+} as const;
+const THROW_AFTER_CALLBACK = {
+  hint: 'Once the callback has settled the promise, a later `throw` from `fn` must neither escape nor change the outcome: a settled promise ignores a later `reject`, and the outcome stays what the callback gave.',
+  section: 'errors-become-rejections',
+} as const;
+const NO_SIDE_PROMISE = {
+  hint: 'Make no promise besides the one you return: a side chain such as `promise.finally(…)` or `promise.then(…)` that nobody handles rejects unhandled when the call fails.',
+  section: 'floating-promises',
+} as const;
+const FIRST_CALL_COUNTS = {
+  hint: 'Only the first call of the callback counts: `resolve` and `reject` already do nothing once the promise has settled, so a later call must neither throw nor change anything.',
+  section: 'promisify-promisify-a-callback-api',
+} as const;
+
+type Settled = Outcome<unknown> | { resolved: unknown } | { rejected: unknown };
+
+/** How a promise stands, in words: `still pending`, `resolved with 'a' at 10 ms`, `rejected with Error('x')`. */
+function words(outcome: Settled): string {
+  if (outcome === 'pending') return 'still pending';
+  const at = 'at' in outcome ? ` at ${outcome.at} ms` : '';
+  return 'resolved' in outcome ? `resolved with ${show(outcome.resolved)}${at}` : `rejected with ${show(outcome.rejected)}${at}`;
+}
+
+/** Fails unless `actual` strictly equals `expected`, saying both in words: "… should have resolved with 'a' at 10 ms, but it is still pending". */
+function expectSettled(actual: Settled, expected: Exclude<Settled, 'pending'>, what: string): void {
+  expect(actual, `${what} should have ${words(expected)}, but it ${actual === 'pending' ? 'is still pending' : words(actual)}`).toStrictEqual(expected);
+}
+
+/** The same for a list of promises, in order. */
+function expectAllSettled(actual: readonly Settled[], expected: readonly Exclude<Settled, 'pending'>[], what: string): void {
+  const list = (outcomes: readonly Settled[]) => `[${outcomes.map(words).join(' | ')}]`;
+  expect(actual, `${what}, in order, should be ${list(expected)}, but they are ${list(actual)}`).toStrictEqual(expected);
+}
+
+/** Calls a promisified function; a synchronous throw fails the test with a message that says so. */
+function callOrExplain<T>(what: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw new Error(`${what} threw ${show(error)} at once; the promisified function should never throw, but return a promise`);
+  }
+}
+
+/** Moves virtual time on; a throw from a callback that ran meanwhile fails the test with a message that says so. */
+async function advanceOrExplain(ms: number, what: string): Promise<void> {
+  try {
+    await clock.advance(ms);
+  } catch (error) {
+    throw new Error(`${what} threw ${show(error)}; later calls of the callback should be ignored, not throw`);
+  }
+}
+
 describe('calling the original function', () => {
-  test('calls fn with the same arguments plus a callback as the last one', points(2), async () => {
+  test('calls fn with the same arguments plus a callback as the last one', points(2, ARGS_PLUS_CALLBACK), async () => {
     const received: unknown[][] = [];
     const record = (a: number, b: string, c: { x: number }, callback: Callback<string>): void => {
       received.push([a, b, c, callback]);
       callback(null, 'ok');
     };
     const object = { x: 1 };
-    expect(await settledNow(ex.promisify(record)(7, 'seven', object))).toStrictEqual({ resolved: 'ok' });
+    expectSettled(await settledNow(ex.promisify(record)(7, 'seven', object)), { resolved: 'ok' }, 'the promise of a call whose fn calls back (null, "ok") at once,');
     expect(received, 'fn should be called exactly once').toHaveLength(1);
     const args = received[0]!;
     expect(args, 'fn should get the 3 arguments plus the callback').toHaveLength(4);
@@ -128,19 +253,19 @@ describe('calling the original function', () => {
     expect(typeof args[3], 'the last argument of fn should be the callback').toBe('function');
   });
 
-  test('a function that takes only the callback receives only the callback', async () => {
+  test('a function that takes only the callback receives only the callback', points(1, ARGS_PLUS_CALLBACK), async () => {
     const received: unknown[][] = [];
     const ping = (...args: [Callback<string>]): void => {
       received.push(args);
       args[0](null, 'pong');
     };
-    expect(await settledNow(ex.promisify(ping)())).toStrictEqual({ resolved: 'pong' });
+    expectSettled(await settledNow(ex.promisify(ping)()), { resolved: 'pong' }, 'the promise of a call whose fn calls back (null, "pong") at once,');
     expect(received, 'fn should be called exactly once').toHaveLength(1);
     expect(received[0], 'a call with no arguments should pass fn the callback alone').toHaveLength(1);
     expect(typeof received[0]![0], 'the only argument should be the callback').toBe('function');
   });
 
-  test('the callback comes right after the arguments given, even when fn declares more or fewer parameters', points(2), async () => {
+  test('the callback comes right after the arguments given, even when fn declares more or fewer parameters', points(2, CALLBACK_POSITION), async () => {
     const received: unknown[][] = [];
     // Declares three parameters (fn.length is 3), the last one the callback; reads what it really got.
     const declared = function (_a: unknown, _b: unknown, _callback: unknown): void {
@@ -152,9 +277,10 @@ describe('calling the original function', () => {
     await settledNow(promisified('only one'));
     await settledNow(promisified('one', 'two', 'three'));
     await settledNow(promisified('one', undefined));
+    const got = received.map((args) => args.map((arg) => (typeof arg === 'function' ? '<callback>' : arg)));
     expect(
-      received.map((args) => args.map((arg) => (typeof arg === 'function' ? '<callback>' : arg))),
-      'the arguments fn got in each call: the given ones, then the callback, nothing added in between',
+      got,
+      `the arguments fn got in the calls ('only one'), ('one', 'two', 'three') and ('one', undefined) should be the given ones, then the callback, nothing added in between; fn got ${show(got)}`,
     ).toStrictEqual([
       ['only one', '<callback>'],
       ['one', 'two', 'three', '<callback>'],
@@ -162,7 +288,7 @@ describe('calling the original function', () => {
     ]);
   });
 
-  test('calls fn synchronously, before the promisified function returns (eager, like util.promisify)', points(2), () => {
+  test('calls fn synchronously, before the promisified function returns (eager, like util.promisify)', points(2, EAGER), () => {
     const events: string[] = [];
     const start = (name: string, callback: Callback<void>): void => {
       events.push(`fn called with ${name}`);
@@ -175,7 +301,7 @@ describe('calling the original function', () => {
     expect(inOrder(events), 'fn should run inside the call, not later').toBe(inOrder(['before the call', 'fn called with job', 'after the call']));
   });
 
-  test('promisify(fn) alone does not call fn', () => {
+  test('promisify(fn) alone does not call fn', points(1, NOT_AT_PROMISIFY), () => {
     let calls = 0;
     const fn = (callback: Callback<number>): void => {
       calls++;
@@ -185,7 +311,7 @@ describe('calling the original function', () => {
     expect(calls, 'promisify(fn) should only build the function; fn runs when that function is called').toBe(0);
   });
 
-  test('every call calls fn again, once, with a new callback', async () => {
+  test('every call calls fn again, once, with a new callback', points(1, PER_CALL), async () => {
     const callbacks: unknown[] = [];
     const fn = (n: number, callback: Callback<number>): void => {
       callbacks.push(callback);
@@ -193,12 +319,12 @@ describe('calling the original function', () => {
     };
     const fnAsync = ex.promisify(fn);
     const results = [await settledNow(fnAsync(1)), await settledNow(fnAsync(2)), await settledNow(fnAsync(3))];
-    expect(results).toStrictEqual([{ resolved: 10 }, { resolved: 20 }, { resolved: 30 }]);
+    expectAllSettled(results, [{ resolved: 10 }, { resolved: 20 }, { resolved: 30 }], 'the promises of fnAsync(1), fnAsync(2) and fnAsync(3), whose fn calls back (null, n * 10) at once,');
     expect(callbacks, 'three calls should call fn three times').toHaveLength(3);
     expect(new Set(callbacks).size, 'each call should pass fn a callback of its own').toBe(3);
   });
 
-  test('passes this on: a promisified method assigned to an object runs with that object as this', points(2), async () => {
+  test('passes this on: a promisified method assigned to an object runs with that object as this', points(2, PASSES_THIS), async () => {
     class Store {
       data = new Map([['answer', 42]]);
       get(key: string, callback: Callback<number>): void {
@@ -212,11 +338,11 @@ describe('calling the original function', () => {
     }
     const store = new Store() as Store & { getAsync?: (key: string) => Promise<number> };
     store.getAsync = ex.promisify(store.get);
-    const [outcome] = await outcomesAfter(5, store.getAsync('answer'));
-    expect(outcome, 'store.getAsync("answer") should run store.get with this being store').toStrictEqual({ resolved: 42, at: 5 });
+    const [outcome] = await outcomesAfter(5, callOrExplain('store.getAsync("answer")', () => store.getAsync!('answer')));
+    expectSettled(outcome!, { resolved: 42, at: 5 }, 'store.getAsync("answer"), which runs store.get and so needs this to be store,');
   });
 
-  test('passes on the this given with call()', async () => {
+  test('passes on the this given with call()', points(1, PASSES_THIS), async () => {
     let seen: unknown;
     const whoAmI = function (this: unknown, callback: Callback<void>): void {
       seen = this;
@@ -224,86 +350,90 @@ describe('calling the original function', () => {
     };
     const context = { name: 'context' };
     await settledNow(ex.promisify(whoAmI).call(context));
-    expect(seen, 'the this of fn').toBe(context);
+    expect(seen, 'the this of fn, when the promisified function is called with .call(context)').toBe(context);
   });
 
-  test('returns a real Promise', () => {
+  test('returns a real Promise', points(1, REAL_PROMISE), () => {
     const fn = (callback: Callback<number>): void => {
       setTimeout(() => callback(null, 1), 10);
     };
     const result = ex.promisify(fn)();
-    expect(result).toBeInstanceOf(Promise);
+    expect(result, 'what the promisified function returns should be a Promise').toBeInstanceOf(Promise);
     void Promise.resolve(result).catch(() => undefined);
   });
 });
 
 describe('success', () => {
-  test('resolves with the value at the virtual time the callback is called, not before', points(2), async () => {
+  test('resolves with the value at the virtual time the callback is called, not before', points(2, SETTLES_IN_CALLBACK), async () => {
     const fetchUserAsync = ex.promisify(fetchUser);
     const user = track(fetchUserAsync(1, 300));
     await clock.advance(299);
-    expect(user.state(), 'at 299 ms, before the callback').toBe('pending');
+    expect(user.state(), 'fetchUserAsync(1, 300) at 299 ms, before its callback is called').toBe('pending');
     await clock.advance(1);
-    expect(user.state(), 'at 300 ms, when the callback is called').toBe('resolved');
-    expect(user.settledAt()).toBe(300);
-    expect(user.value()).toEqual({ id: 1, name: 'user 1' });
+    expect(user.state(), 'fetchUserAsync(1, 300) at 300 ms, when its callback is called').toBe('resolved');
+    expect(user.settledAt(), 'the virtual time (in ms) at which the promise resolved; the callback is called at 300 ms').toBe(300);
+    expect(user.value(), 'the value the promise resolved with, the user given to the callback').toEqual({ id: 1, name: 'user 1' });
   });
 
-  test('a callback called synchronously inside fn settles the promise at once, without a timer', points(2), async () => {
+  test('a callback called synchronously inside fn settles the promise at once, without a timer', points(2, SETTLES_IN_CALLBACK), async () => {
     const double = (n: number, callback: Callback<number>): void => callback(null, n * 2);
     const fail = (callback: Callback<number>): void => callback(new Error('at once'));
     const doubled = track(ex.promisify(double)(21));
     const failed = track(ex.promisify(fail)());
     await flushMicrotasks();
-    expect(doubled.outcome(), 'without moving time or running any timer').toStrictEqual({ resolved: 42, at: 0 });
+    expectSettled(doubled.outcome(), { resolved: 42, at: 0 }, 'a call whose fn calls back (null, 42) at once, without moving time or running any timer,');
     expect(failed.state(), 'an error given synchronously, without moving time').toBe('rejected');
     expect(clock.timersStarted(), 'timers started by promisify').toBe(0);
   });
 
-  test('resolves with exactly the value object given to the callback', async () => {
+  test('resolves with exactly the value object given to the callback', points(1, VALUE_AS_IS), async () => {
     const value = { big: 'object' };
     const result = track(ex.promisify(answerWith(10, null, value))());
     await clock.advance(10);
-    expect(result.outcome(), 'callback(null, value) at 10 ms').toStrictEqual({ resolved: value, at: 10 });
+    expectSettled(result.outcome(), { resolved: value, at: 10 }, 'callback(null, value) at 10 ms');
     expect(result.value(), 'the very object given to the callback, not a copy').toBe(value);
   });
 
-  test('an error of undefined counts as success', async () => {
+  test('an error of undefined counts as success', points(1, UNDEFINED_ERROR), async () => {
     const [outcome] = await outcomesAfter(10, ex.promisify(answerWith(10, undefined, 'fine'))());
-    expect(outcome, 'callback(undefined, "fine") at 10 ms').toStrictEqual({ resolved: 'fine', at: 10 });
+    expectSettled(outcome!, { resolved: 'fine', at: 10 }, 'callback(undefined, "fine") at 10 ms');
   });
 
-  test('a callback called with null alone resolves with undefined', async () => {
+  test('a callback called with null alone resolves with undefined', points(1, NO_VALUE), async () => {
     const [outcome] = await outcomesAfter(10, ex.promisify(answerWith(10, null))());
-    expect(outcome, 'callback(null) at 10 ms').toStrictEqual({ resolved: undefined, at: 10 });
+    expectSettled(outcome!, { resolved: undefined, at: 10 }, 'callback(null) at 10 ms');
   });
 
-  test('falsy values are values: (null, 0), (null, "") and (null, false) resolve with them', async () => {
+  test('falsy values are values: (null, 0), (null, "") and (null, false) resolve with them', points(1, FALSY_VALUES), async () => {
     const outcomes = await outcomesAfter(10, ...[0, '', false].map((value) => ex.promisify(answerWith(10, null, value))()));
-    expect(outcomes, 'callback(null, 0), callback(null, ""), callback(null, false), at 10 ms').toStrictEqual([
-      { resolved: 0, at: 10 },
-      { resolved: '', at: 10 },
-      { resolved: false, at: 10 },
-    ]);
+    expectAllSettled(
+      outcomes,
+      [
+        { resolved: 0, at: 10 },
+        { resolved: '', at: 10 },
+        { resolved: false, at: 10 },
+      ],
+      'callback(null, 0), callback(null, "") and callback(null, false) at 10 ms',
+    );
   });
 
-  test('arguments after the value are ignored: (null, "a", "b") resolves with "a"', async () => {
+  test('arguments after the value are ignored: (null, "a", "b") resolves with "a"', points(1, FIRST_VALUE_ONLY), async () => {
     const [outcome] = await outcomesAfter(10, ex.promisify(answerWith(10, null, 'a', 'b'))());
-    expect(outcome, 'callback(null, "a", "b") at 10 ms').toStrictEqual({ resolved: 'a', at: 10 });
+    expectSettled(outcome!, { resolved: 'a', at: 10 }, 'callback(null, "a", "b") at 10 ms');
   });
 
-  test('a value that is itself a promise is followed, as resolve does', async () => {
+  test('a value that is itself a promise is followed, as resolve does', points(1, FOLLOWS_THENABLE), async () => {
     const error = new Error('the inner promise failed');
     const fulfilled = track(ex.promisify(answerWith(10, null, Promise.resolve('inner value')))());
     const rejected = track(ex.promisify(answerWith(10, null, failLater(30, error)))());
     await clock.advance(29);
-    expect(fulfilled.outcome(), 'callback(null, Promise.resolve("inner value")) at 10 ms').toStrictEqual({ resolved: 'inner value', at: 10 });
-    expect(rejected.outcome(), 'callback(null, a promise that rejects at 30 ms), at 29 ms').toBe('pending');
+    expectSettled(fulfilled.outcome(), { resolved: 'inner value', at: 10 }, 'callback(null, Promise.resolve("inner value")) at 10 ms');
+    expect(words(rejected.outcome()), 'callback(null, a promise that rejects at 30 ms), at 29 ms').toBe('still pending');
     await clock.advance(1);
-    expect(rejected.outcome(), 'callback(null, a promise that rejects at 30 ms), at 30 ms').toStrictEqual({ rejected: error, at: 30 });
+    expectSettled(rejected.outcome(), { rejected: error, at: 30 }, 'callback(null, a promise that rejects at 30 ms), at 30 ms,');
   });
 
-  test('calls in flight together are independent: 300, 100 and 200 ms settle at their own times', points(2), async () => {
+  test('calls in flight together are independent: 300, 100 and 200 ms settle at their own times', points(2, PER_CALL), async () => {
     const fetchUserAsync = ex.promisify(fetchUser);
     const settled: string[] = [];
     const calls = [
@@ -319,59 +449,64 @@ describe('success', () => {
       ),
     );
     await clock.advance(300);
-    expect(
+    expectList(
       calls.map((call) => call.state()),
-      'three calls in flight, after 300 ms: each should have settled',
-    ).toEqual(['resolved', 'resolved', 'resolved']);
+      ['resolved', 'resolved', 'resolved'],
+      'three calls in flight (their callbacks are called at 300, 100 and 200 ms), after 300 ms,',
+    );
     expect(inOrder(settled), 'which user arrived when').toBe(inOrder(['user 2@100', 'user 3@200', 'user 1@300']));
   });
 });
 
 describe('failure', () => {
-  test('rejects with exactly the error object given to the callback, at that virtual time', points(2), async () => {
+  test('rejects with exactly the error object given to the callback, at that virtual time', points(2, EXACT_ERROR), async () => {
     const error = new Error('disk on fire');
     const result = ex.promisify(answerWith(250, error, 'ignored'))();
     const outcome = track(result);
     await clock.advance(249);
-    expect(outcome.state(), 'at 249 ms, before the callback').toBe('pending');
+    expect(outcome.state(), 'the promise at 249 ms, before the callback gets the error').toBe('pending');
     await clock.advance(1);
-    expect(outcome.state(), 'at 250 ms, when the callback gets the error').toBe('rejected');
-    expect(outcome.settledAt()).toBe(250);
-    expect(outcome.value(), 'the very error given to the callback').toBe(error);
+    expect(outcome.state(), 'the promise at 250 ms, when the callback gets the error').toBe('rejected');
+    expect(outcome.settledAt(), 'the virtual time (in ms) at which the promise rejected; the callback gets the error at 250 ms').toBe(250);
+    expect(outcome.value(), 'the rejection should be the very error given to the callback').toBe(error);
   });
 
-  test('an error of a subclass of Error keeps its class', async () => {
+  test('an error of a subclass of Error keeps its class', points(1, EXACT_ERROR), async () => {
     class NotFoundError extends Error {
       override name = 'NotFoundError';
     }
     const error = new NotFoundError('gone');
     const result = track(ex.promisify(answerWith(10, error))());
     await clock.advance(10);
-    expect(result.outcome(), 'callback(new NotFoundError("gone")) at 10 ms').toStrictEqual({ rejected: error, at: 10 });
-    expect(result.value()).toBeInstanceOf(NotFoundError);
+    expectSettled(result.outcome(), { rejected: error, at: 10 }, 'callback(new NotFoundError("gone")) at 10 ms');
+    expect(result.value(), 'the rejection should still be a NotFoundError').toBeInstanceOf(NotFoundError);
   });
 
-  test('an error that is not an Error instance rejects too: a string, a plain object', points(2), async () => {
+  test('an error that is not an Error instance rejects too: a string, a plain object', points(2, EXACT_ERROR), async () => {
     const code = { code: 'ENOENT', message: 'no such file' };
     const fromString = track(ex.promisify(answerWith(10, 'just a string'))());
     const fromObject = track(ex.promisify(answerWith(10, code, 'ignored'))());
     await clock.advance(10);
-    expect(fromString.outcome(), 'callback("just a string") at 10 ms').toStrictEqual({ rejected: 'just a string', at: 10 });
-    expect(fromObject.outcome(), 'callback({ code: "ENOENT", … }, "ignored") at 10 ms').toStrictEqual({ rejected: code, at: 10 });
+    expectSettled(fromString.outcome(), { rejected: 'just a string', at: 10 }, 'callback("just a string") at 10 ms');
+    expectSettled(fromObject.outcome(), { rejected: code, at: 10 }, 'callback({ code: "ENOENT", … }, "ignored") at 10 ms');
     expect(fromObject.value(), 'the very object, not a copy or a wrapper').toBe(code);
   });
 
-  test('falsy errors other than null and undefined reject: 0, "", false and NaN', points(2), async () => {
+  test('falsy errors other than null and undefined reject: 0, "", false and NaN', points(2, FALSY_ERRORS), async () => {
     const outcomes = await outcomesAfter(10, ...[0, '', false, Number.NaN].map((error) => ex.promisify(answerWith(10, error, 'value'))()));
-    expect(outcomes, 'callback(0, "value"), callback("", "value"), callback(false, "value"), callback(NaN, "value"), at 10 ms').toStrictEqual([
-      { rejected: 0, at: 10 },
-      { rejected: '', at: 10 },
-      { rejected: false, at: 10 },
-      { rejected: Number.NaN, at: 10 },
-    ]);
+    expectAllSettled(
+      outcomes,
+      [
+        { rejected: 0, at: 10 },
+        { rejected: '', at: 10 },
+        { rejected: false, at: 10 },
+        { rejected: Number.NaN, at: 10 },
+      ],
+      'callback(0, "value"), callback("", "value"), callback(false, "value") and callback(NaN, "value") at 10 ms',
+    );
   });
 
-  test('a synchronous throw inside fn becomes a rejection; the promisified function does not throw', points(2), async () => {
+  test('a synchronous throw inside fn becomes a rejection; the promisified function does not throw', points(2, SYNC_THROW), async () => {
     const error = new TypeError('bad path');
     const broken = (path: string, callback: Callback<string>): void => {
       if (path === '') throw error;
@@ -382,11 +517,11 @@ describe('failure', () => {
     expect(() => {
       result = brokenAsync('');
     }, 'the promisified function should not throw').not.toThrow();
-    expect(result).toBeInstanceOf(Promise);
-    expect(await settledNow(result!), 'what the promise does after fn threw').toStrictEqual({ rejected: error });
+    expect(result, 'what the promisified function returns when fn throws should be a Promise').toBeInstanceOf(Promise);
+    expectSettled(await settledNow(result!), { rejected: error }, 'the promise, once fn has thrown TypeError("bad path"),');
   });
 
-  test('a synchronous throw of a value that is not an Error rejects with exactly that value: a string, undefined, null', points(2), async () => {
+  test('a synchronous throw of a value that is not an Error rejects with exactly that value: a string, undefined, null', points(2, SYNC_THROW_AS_IS), async () => {
     const throwing = (thrown: unknown) => (): void => {
       throw thrown;
     };
@@ -395,11 +530,11 @@ describe('failure', () => {
       expect(() => {
         result = ex.promisify(throwing(thrown) as (callback: Callback<unknown>) => void)();
       }, `the promisified function should not throw when fn throws ${String(thrown)}`).not.toThrow();
-      expect(await settledNow(result!), `fn throws ${JSON.stringify(thrown) ?? 'undefined'}`).toStrictEqual({ rejected: thrown });
+      expectSettled(await settledNow(result!), { rejected: thrown }, `the promise, once fn has thrown ${JSON.stringify(thrown) ?? 'undefined'},`);
     }
   });
 
-  test('a throw from fn after it has called the callback changes nothing', async () => {
+  test('a throw from fn after it has called the callback changes nothing', points(1, THROW_AFTER_CALLBACK), async () => {
     const answerThenThrow = (callback: Callback<string>): void => {
       callback(null, 'answered');
       throw new Error('too late');
@@ -414,53 +549,59 @@ describe('failure', () => {
       answered = ex.promisify(answerThenThrow)();
       failed = ex.promisify(failThenThrow)();
     }, 'the promisified function should not throw').not.toThrow();
-    expect(await settledNow(answered!), 'callback(null, "answered"), then a throw').toStrictEqual({ resolved: 'answered' });
-    expect(await settledNow(failed!), 'callback("first error"), then a throw').toStrictEqual({ rejected: 'first error' });
+    expectSettled(await settledNow(answered!), { resolved: 'answered' }, 'callback(null, "answered"), then a throw from fn,');
+    expectSettled(await settledNow(failed!), { rejected: 'first error' }, 'callback("first error"), then a throw from fn,');
   });
 
-  test('a rejection that the caller catches is not reported as unhandled', points(2), async () => {
+  test('a rejection that the caller catches is not reported as unhandled', points(2, NO_SIDE_PROMISE), async () => {
     const fetchUserAsync = ex.promisify(fetchUser);
     const caught = fetchUserAsync(-1, 50).catch((error: unknown) => (error as Error).message);
-    const thrown = ex.promisify((_callback: Callback<void>) => {
-      throw new Error('thrown');
-    })().catch(() => 'caught');
+    const thrown = callOrExplain('a call whose fn throws new Error("thrown")', () =>
+      ex.promisify((_callback: Callback<void>) => {
+        throw new Error('thrown');
+      })(),
+    ).catch(() => 'caught');
     const outcomes = await outcomesAfter(50, caught, thrown);
-    expect(outcomes, 'an error at 50 ms and a synchronous throw, each caught by the caller').toStrictEqual([
-      { resolved: 'no user -1', at: 50 },
-      { resolved: 'caught', at: 0 },
-    ]);
+    expectAllSettled(
+      outcomes,
+      [
+        { resolved: 'no user -1', at: 50 },
+        { resolved: 'caught', at: 0 },
+      ],
+      'an error given to the callback at 50 ms and a synchronous throw, each caught by the caller with .catch',
+    );
     await realTick();
     await realTick();
-    expect(unhandled, 'rejections nobody handled').toEqual([]);
+    expectList(unhandled, [], 'the rejections reported as unhandled, though the caller handled its promises,');
   });
 });
 
 describe('a callback called more than once', () => {
-  test('only the first call counts: success then error resolves, and nothing is left unhandled', points(2), async () => {
+  test('only the first call counts: success then error resolves, and nothing is left unhandled', points(2, FIRST_CALL_COUNTS), async () => {
     const twice = (callback: Callback<string>): void => {
       setTimeout(() => callback(null, 'first'), 10);
       setTimeout(() => callback(new Error('second')), 20);
     };
     const result = track(ex.promisify(twice)());
-    await clock.advance(20);
-    expect(result.outcome(), 'callback(null, "first") at 10 ms, then callback(new Error("second")) at 20 ms').toStrictEqual({ resolved: 'first', at: 10 });
+    await advanceOrExplain(20, 'callback(new Error("second")) at 20 ms, after callback(null, "first") at 10 ms,');
+    expectSettled(result.outcome(), { resolved: 'first', at: 10 }, 'callback(null, "first") at 10 ms, then callback(new Error("second")) at 20 ms,');
     await realTick();
     await realTick();
-    expect(unhandled, 'rejections nobody handled').toEqual([]);
+    expectList(unhandled, [], 'the rejections nobody handled');
   });
 
-  test('only the first call counts: error then success rejects with the first error', async () => {
+  test('only the first call counts: error then success rejects with the first error', points(1, FIRST_CALL_COUNTS), async () => {
     const error = new Error('first');
     const twice = (callback: Callback<string>): void => {
       setTimeout(() => callback(error), 10);
       setTimeout(() => callback(null, 'second'), 20);
     };
     const result = track(ex.promisify(twice)());
-    await clock.advance(20);
-    expect(result.outcome(), 'callback(error) at 10 ms, then callback(null, "second") at 20 ms').toStrictEqual({ rejected: error, at: 10 });
+    await advanceOrExplain(20, 'callback(null, "second") at 20 ms, after callback(error) at 10 ms,');
+    expectSettled(result.outcome(), { rejected: error, at: 10 }, 'callback(error) at 10 ms, then callback(null, "second") at 20 ms,');
   });
 
-  test('the second call of the callback returns normally instead of throwing', () => {
+  test('the second call of the callback returns normally instead of throwing', points(1, FIRST_CALL_COUNTS), () => {
     const thrown: unknown[] = [];
     const twice = (callback: Callback<number>): void => {
       callback(null, 1);
@@ -472,6 +613,6 @@ describe('a callback called more than once', () => {
       }
     };
     void ex.promisify(twice)().catch(() => undefined);
-    expect(thrown, 'what the later calls of the callback threw').toEqual([]);
+    expectList(thrown, [], 'what the second and third calls of the callback threw');
   });
 });
