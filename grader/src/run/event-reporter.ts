@@ -24,11 +24,10 @@ export default class EventReporter implements Reporter {
   }
 
   onTestModuleCollected(module: TestModule): void {
-    const tests: CollectedTest[] = [...module.children.allTests()].map((test) => ({
-      id: test.id,
-      name: fullName(test),
-      points: test.meta().points ?? 1,
-    }));
+    const tests: CollectedTest[] = [...module.children.allTests()].map((test) => {
+      const { points = 1, hint, section } = test.meta();
+      return { id: test.id, name: fullName(test), points, hint, section };
+    });
     send({ type: 'collected', file: module.moduleId, tests });
   }
 

@@ -7,6 +7,10 @@ export interface CollectedTest {
   /** Full name, describe blocks included: `cancelling with a signal › clears its timer`. */
   readonly name: string;
   readonly points: number;
+  /** The test's own hint, if its spec gives one. */
+  readonly hint?: string;
+  /** The anchor of the lesson heading that teaches what the test checks, if its spec gives one. */
+  readonly section?: string;
 }
 
 export interface ReportedError {
