@@ -44,3 +44,8 @@ export function headingsOf(markdownFile: string): Heading[] {
   }
   return headings;
 }
+
+// `npx tsx grader/src/anchors.ts lessons/06-timeouts.md` lists a lesson's headings with their anchors.
+if (import.meta.filename === process.argv[1]) {
+  for (const file of process.argv.slice(2)) for (const { text, anchor } of headingsOf(file)) console.log(`${anchor}  ${text}`);
+}
