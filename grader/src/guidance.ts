@@ -7,6 +7,8 @@ import type { ExerciseReport } from './score.ts';
 
 export interface Suggestion {
   readonly hint: string | undefined;
+  /** The hint is the failing test's own, not the first of the exercise's ladder. */
+  readonly fitsTheFailure: boolean;
   /** `lessons/<lesson>.md#<anchor>`: the failing test's section, else the exercise's own heading. */
   readonly read: string;
 }
@@ -16,6 +18,7 @@ export function suggestionFor(exercise: Exercise, report: ExerciseReport | undef
   const guided = failing.find((test) => test.hint !== undefined || test.section !== undefined);
   return {
     hint: guided?.hint ?? exercise.hints[0],
+    fitsTheFailure: guided?.hint !== undefined,
     read: guided?.section ?? exerciseSection(exercise),
   };
 }

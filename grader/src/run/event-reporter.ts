@@ -8,8 +8,9 @@ function send(event: RunEvent): void {
   process.send?.(event);
 }
 
-function toReported(error: { name?: string; message?: string; stack?: string }): ReportedError {
-  return { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack };
+function toReported(error: { name?: string; message?: string; stack?: string; actual?: unknown; expected?: unknown }): ReportedError {
+  const sides = typeof error.actual === 'string' && typeof error.expected === 'string' ? { actual: error.actual, expected: error.expected } : {};
+  return { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack, ...sides };
 }
 
 function fullName(test: TestCase): string {

@@ -17,6 +17,9 @@ export interface ReportedError {
   readonly name: string;
   readonly message: string;
   readonly stack?: string;
+  /** For a failed comparison (`toBe`, `toEqual`…): both sides in full, as vitest prints values. */
+  readonly actual?: string;
+  readonly expected?: string;
 }
 
 export type RunEvent =
