@@ -19,6 +19,7 @@ export { captureUncaughtExceptions, captureUnhandledRejections } from './unhandl
 export { type Outcome, type Tracked, track } from './track.ts';
 export { describeOutcome, expectList, inOrder, show } from './describe.ts';
 export { noisyThenable, throwingThenable } from './thenables.ts';
+export { drawTimelines, type Piece, type Schedule, type Timeline, timeline } from './timeline.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
