@@ -24,10 +24,13 @@ export function describeFailure(error: ReportedError | undefined, target: string
   text = relativePaths(text, target)
     .replace(/ \/\/ Object\.is equality/g, '')
     .replace(/([\s(])\+0\b/g, (_, before: string) => `${before}0`);
-  text = rewriteAssertion(text, error);
-  const lines = text
+  const kept = text
     .split('\n')
     .filter((line) => line.trim() !== '' && !HIDDEN.test(line))
+    .join('\n');
+  const lines = rewriteAssertion(kept, error)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => line.trimEnd());
   const shown = lines.slice(0, MAX_LINES);
   if (lines.length > MAX_LINES) shown.push('…');
