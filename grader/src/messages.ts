@@ -2,9 +2,11 @@
 // error's name and message, never a code frame or a stack line, and never anything that points
 // into the hidden specs or the spec kit.
 import path from 'node:path';
+import { rewriteAssertion } from './assertion-text.ts';
 import type { ReportedError } from './run/events.ts';
 
-const MAX_LINES = 6;
+// Enough for a description and two lists side by side (assertion-text.ts caps those at 20 rows).
+const MAX_LINES = 24;
 // Lines that would show where the hidden test lives or what it contains.
 // A stack line is `at name (file:line:column)` or `at file:line:column`; a sentence that starts
 // with "at 200 ms, …" is not one.
@@ -22,9 +24,13 @@ export function describeFailure(error: ReportedError | undefined, target: string
   text = relativePaths(text, target)
     .replace(/ \/\/ Object\.is equality/g, '')
     .replace(/([\s(])\+0\b/g, (_, before: string) => `${before}0`);
-  const lines = text
+  const kept = text
     .split('\n')
     .filter((line) => line.trim() !== '' && !HIDDEN.test(line))
+    .join('\n');
+  const lines = rewriteAssertion(kept, error)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => line.trimEnd());
   const shown = lines.slice(0, MAX_LINES);
   if (lines.length > MAX_LINES) shown.push('…');

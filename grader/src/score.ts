@@ -13,6 +13,10 @@ export interface TestReport {
   maxPoints: number;
   /** Why it failed; absent when it passed. */
   message?: string;
+  /** What to try when it fails, if its spec says. */
+  hint?: string;
+  /** The lesson heading that teaches what it checks, if its spec says: `lessons/06-timeouts.md#…`. */
+  section?: string;
 }
 
 export interface ExerciseReport {
@@ -39,9 +43,13 @@ const NOT_IMPLEMENTED = /not implemented yet/i;
 export function scoreExercise(exercise: Exercise, outcome: FileOutcome, target: string): ExerciseReport {
   const tests: TestReport[] = outcome.tests.map((test) => {
     const result = outcome.results.get(test.id);
-    if (result?.state === 'passed') return { name: test.name, status: 'passed', points: test.points, maxPoints: test.points };
+    const guidance = {
+      ...(test.hint === undefined ? {} : { hint: test.hint }),
+      ...(test.section === undefined ? {} : { section: `lessons/${exercise.lesson}.md#${test.section}` }),
+    };
+    if (result?.state === 'passed') return { name: test.name, status: 'passed', points: test.points, maxPoints: test.points, ...guidance };
     const error = result?.errors[0] ?? outcome.fileErrors[0];
-    return { name: test.name, status: 'failed', points: 0, maxPoints: test.points, message: result ? describeFailure(error, target) : 'did not run' };
+    return { name: test.name, status: 'failed', points: 0, maxPoints: test.points, message: result ? describeFailure(error, target) : 'did not run', ...guidance };
   });
   const maxPoints = sum(tests.map((test) => test.maxPoints));
   const base = { id: exercise.id, title: exercise.title, maxPoints };

@@ -5,11 +5,14 @@
 //     solution on disk belongs to a catalogued exercise;
 //  4. a stub and its solution export the same names; equivalent-mutant lists are well formed;
 //  5. the README's exercise list is the catalogue's;
-//  6. every relative link in the lessons and the README points at a file that exists.
+//  6. every relative link in the lessons and the README points at a file that exists, and at a
+//     heading of it when it names one;
+//  7. editors run the visible tests only: VS Code's vitest extension is pointed at the root config.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { course } from '../course.ts';
+import { anchorsOf } from '../src/anchors.ts';
 import { exercises, files, repoRoot } from '../src/catalogue.ts';
 import { parseEquivalents } from '../tools/mutation/score.ts';
 import { exerciseListMarkdown } from '../tools/readme.ts';
@@ -113,14 +116,32 @@ test('the README lists the catalogue’s lessons and exercises (regenerate with 
   expect(readme).toContain(exerciseListMarkdown());
 });
 
-test('every relative link in the lessons and the README points at a file that exists', () => {
+test('every relative link in the lessons and the README points at a file that exists, and at a heading of it', () => {
   const markdownFiles = [path.join(repoRoot, 'README.md'), ...walk(path.join(repoRoot, 'lessons')).filter((file) => file.endsWith('.md'))];
   const broken = markdownFiles.flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
-      .map((match) => match[1]!.split('#')[0]!)
-      .filter((target) => target !== '' && !/^[a-z]+:/i.test(target))
-      .filter((target) => !existsSync(path.resolve(path.dirname(file), decodeURI(target))))
-      .map((target) => `${path.relative(repoRoot, file)} → ${target}`),
+      .map((match) => match[1]!)
+      .filter((link) => !/^[a-z]+:/i.test(link))
+      .filter((link) => {
+        const [target, anchor] = link.split('#') as [string, string | undefined];
+        const linked = target === '' ? file : path.resolve(path.dirname(file), decodeURI(target));
+        if (!existsSync(linked)) return true;
+        return anchor !== undefined && linked.endsWith('.md') && !anchorsOf(linked).includes(decodeURI(anchor));
+      })
+      .map((link) => `${path.relative(repoRoot, file)} → ${link}`),
   );
   expect(broken).toEqual([]);
+});
+
+test('VS Code’s vitest extension runs the visible tests only, through the root config', () => {
+  const jsonc = (file: string) => JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as Record<string, unknown>;
+  const settings = jsonc('.vscode/settings.json');
+  expect(settings['vitest.rootConfig']).toBe('vitest.config.ts');
+  // The grader's configs (grader/src/run/grade.config.ts and the maintainers' ones) run hidden specs.
+  expect(settings['vitest.configSearchPatternExclude']).toMatch(/grader\/\*\*/);
+  expect(readFileSync(path.join(repoRoot, 'vitest.config.ts'), 'utf8')).toMatch(/include: \['exercises\/\*\*\/\*\.test\.ts'\]/);
+  const recommended = (jsonc('.vscode/extensions.json').recommendations as string[]).sort();
+  const devcontainer = jsonc('.devcontainer/devcontainer.json') as { customizations: { vscode: { extensions: string[] } } };
+  expect(recommended).toEqual([...devcontainer.customizations.vscode.extensions].sort());
+  expect(recommended).toContain('vitest.explorer');
 });

@@ -5,7 +5,8 @@
 // 4. every correct alternative in grader/right/ scores full marks (at least 2 per exercise).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exercises } from '../src/catalogue.ts';
+import { anchorsOf } from '../src/anchors.ts';
+import { exercises, files } from '../src/catalogue.ts';
 import type { ExerciseReport, GradeReport } from '../src/score.ts';
 import { type Candidate, candidates, gradeCandidates } from '../tools/candidates.ts';
 import { exercisesDir, gradeQuietly, solutionsDir } from './helpers.ts';
@@ -31,6 +32,14 @@ describe('reference solutions and stubs', () => {
     const report = byId(stubs, id);
     expect(report.points).toBe(0);
     expect(report.status).toBe('not-started');
+  });
+
+  test.each(exercises.map((exercise) => [exercise.id, exercise] as const))('every lesson section a hidden test of %s points to is a heading of its lesson', (id, exercise) => {
+    const anchors = new Set(anchorsOf(files.lesson(exercise.lesson)).map((anchor) => `lessons/${exercise.lesson}.md#${anchor}`));
+    const broken = byId(solutions, id)
+      .tests.filter((t) => t.section !== undefined && !anchors.has(t.section))
+      .map((t) => `${t.name}: ${t.section}`);
+    expect(broken).toEqual([]);
   });
 
   test.each(exercises.map((exercise) => exercise.id))('every hidden test of %s is worth a positive whole number of points', (id) => {
@@ -65,6 +74,21 @@ describe.each([
       expect(report.points).toBe(report.maxPoints);
     }
   });
+
+  if (kind === 'wrong') {
+    // What a learner reads for a failing test says what was checked, in their terms, then what the
+    // code did: never an assertion library's bare sentence ("expected [ …(2) ] to deeply equal …").
+    test('every failure message of a wrong solution says what was checked, in the learner’s terms', () => {
+      const raw = /(^|: )expected .+ (not )?to (not )?(be|equal|deeply equal|strictly equal|have|include|contain|throw|match|satisfy)\b|expect\(received\)/;
+      const unexplained = /^(got |it threw |it did not throw|the check failed|the lists differ)/;
+      const bad = [...results].flatMap(([candidate, report]) =>
+        report.tests
+          .filter((t) => t.status === 'failed' && t.message !== undefined && (raw.test(t.message) || unexplained.test(t.message)))
+          .map((t) => `${candidate.exercise.id}/${candidate.name} › ${t.name}: ${t.message!.split('\n')[0]}`),
+      );
+      expect(bad).toEqual([]);
+    });
+  }
 
   test(`every ${kind} solution starts with one line saying what it does`, () => {
     const prefix = kind === 'wrong' ? '// Wrong: ' : '// Right: ';

@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { selectExercises, suggestionsFor } from '../src/catalogue.ts';
 import { progressBar } from '../src/format.ts';
+import { rewriteAssertion } from '../src/assertion-text.ts';
 import { TIMEOUT_MESSAGE, describeFailure } from '../src/messages.ts';
+import { drawTimelines } from '../spec-kit/timeline.ts';
 import { type Mutant, parseEquivalents, scoreMutants, totalCounts } from '../tools/mutation/score.ts';
 
 describe('selecting exercises', () => {
@@ -37,11 +39,11 @@ describe('failure messages', () => {
       },
       '/repo/exercises',
     );
-    expect(message).toBe('expected 1 to be 0');
+    expect(message).toBe('got 1, expected 0');
   });
 
   test('write zero as 0, not as vitest’s +0', () => {
-    expect(describeFailure({ name: 'AssertionError', message: 'timers left: expected 1 to be +0' }, '/t')).toBe('timers left: expected 1 to be 0');
+    expect(describeFailure({ name: 'AssertionError', message: 'timers left: expected 1 to be +0 // Object.is equality' }, '/t')).toBe('timers left: got 1, expected 0');
   });
 
   test('keep a line of the message that starts with "at" when it is not a stack line', () => {
@@ -59,6 +61,60 @@ describe('failure messages', () => {
 
   test('show paths into the target relative to the current directory', () => {
     expect(describeFailure({ name: 'Error', message: `boom in ${process.cwd()}/exercises/a.ts` }, `${process.cwd()}/exercises`)).toBe('boom in exercises/a.ts');
+  });
+});
+
+describe('assertion sentences in the learner’s terms', () => {
+  test('the spec’s description, then both sides in full rather than as vitest abbreviates them', () => {
+    const message = "gather is still pending: expected 'pending' to deeply equal { rejected: Error: boom, …(1) }";
+    expect(rewriteAssertion(message, { actual: '"pending"', expected: '{\n  "at": 0,\n  "rejected": [Error: boom],\n}' })).toBe(
+      'gather is still pending: got "pending", expected {"at": 0, "rejected": [Error: boom]}',
+    );
+  });
+
+  test('a true/false check says only what the spec says', () => {
+    expect(rewriteAssertion('done() right after setResult: expected false to be true', { actual: 'false', expected: 'true' })).toBe('done() right after setResult');
+  });
+
+  test('lists of more than three lines are shown side by side, the first difference marked', () => {
+    const list = (...items: string[]) => `[\n${items.map((item) => `  "${item}",\n`).join('')}]`;
+    const text = rewriteAssertion('the order: expected [ …(4) ] to deeply equal [ …(4) ]', { actual: list('a', 'c', 'b', 'd'), expected: list('a', 'b', 'c', 'd') });
+    expect(text.split('\n')).toEqual([
+      'the order:',
+      'the lists differ first at line 2 (got 4 lines, expected 4):',
+      '        got  expected',
+      '     1  "a"  "a"',
+      '  ✘  2  "c"  "b"',
+      '  ✘  3  "b"  "c"',
+      '     4  "d"  "d"',
+    ]);
+  });
+
+  test.each([
+    ["a RangeError: expected 'resolved' to be an instance of RangeError", "a RangeError: got 'resolved', expected an instance of RangeError"],
+    ['callbacks: expected [ 1, 2, 3 ] to have a length of 2 but got 3', 'callbacks: got 3 items, expected 2'],
+    ["no throw: expected [Function] to not throw an error but 'Error: x' was thrown", "no throw: it threw 'Error: x'"],
+    ['should throw: expected [Function] to throw an error', 'should throw: it did not throw'],
+    ["the message: expected 'invalid size' to contain 'chunkSize'", "the message: got 'invalid size', which does not include 'chunkSize'"],
+    ['reported: expected 0 to be greater than 0', 'reported: got 0, expected more than 0'],
+    ['its own signal: expected AbortSignal { aborted: false } not to be AbortSignal { aborted: false }', 'its own signal: got AbortSignal {aborted: false}, expected anything else'],
+    ['fires after a chunk: expect(received).toBeOneOf()\n\nExpected value to be one of:\nArray [\n  5,\n  10,\n]\n\nReceived: 6', 'fires after a chunk: got 6, expected 5 or 10'],
+    ['a message of the spec’s own', 'a message of the spec’s own'],
+  ])('%s', (message, text) => {
+    expect(rewriteAssertion(message)).toBe(text);
+  });
+});
+
+describe('timelines', () => {
+  test('draw the expected and the actual schedule on one axis, with each piece’s times', () => {
+    const drawing = drawTimelines({ a: [0, 100], b: [0, 100] }, { a: { start: 0, end: 100 }, b: { start: 100, end: 200 } });
+    expect(drawing.split('\n')).toEqual([
+      `               0 ms${' '.repeat(30)}200 ms`,
+      `  expected  a  ${'█'.repeat(20)}${' '.repeat(23)}0–100 ms`,
+      `            b  ${'█'.repeat(20)}${' '.repeat(23)}0–100 ms`,
+      `  actual    a  ${'█'.repeat(20)}${' '.repeat(23)}0–100 ms`,
+      `            b  ${' '.repeat(20)}${'█'.repeat(20)}   100–200 ms`,
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createInterface, emitKeypressEvents } from 'node:readline';
 import { type Exercise, exercises, files } from '../catalogue.ts';
 import { colour, formatDuration, glyph, plural, progressBar } from '../format.ts';
+import { suggestionFor } from '../guidance.ts';
 import { details, row } from '../report/table.ts';
 import { runSpecs } from '../run/run-specs.ts';
 import { warmVitest } from '../run/vitest-process.ts';
@@ -154,6 +155,13 @@ export function screen(session: WatchSession, extra: string[] = []): string {
   );
   if (session.report) {
     out.push(row(session.report, exercise, exercise.name.length + 2), ...details(session.report));
+    if (session.report.status === 'partial' || session.report.status === 'failing') {
+      // The first failing test's own hint, if its spec has one; the ladder stays behind `h`.
+      const suggestion = suggestionFor(exercise, session.report);
+      out.push('');
+      if (suggestion.fitsTheFailure) out.push(`${colour.yellow('Hint:')} ${suggestion.hint}`);
+      out.push(`${colour.yellow('Read:')} ${suggestion.read}`);
+    }
   } else {
     out.push(colour.dim('Grading…'));
   }

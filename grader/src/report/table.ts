@@ -2,6 +2,7 @@
 // under way, the total with a progress bar, and what to do next.
 import { type Exercise, exercises as allExercises } from '../catalogue.ts';
 import { colour, glyph, indent, pad, percent, plural, progressBar } from '../format.ts';
+import { suggestionFor } from '../guidance.ts';
 import type { ExerciseReport, ExerciseStatus, GradeReport } from '../score.ts';
 
 const MAX_FAILURES_SHOWN = 5;
@@ -85,15 +86,17 @@ function nextSteps(report: GradeReport): string[] {
   }
   const info = allExercises.find((e) => e.id === next.id)!;
   const fresh = report.exercises.every((e) => e.points === 0) && info.id === allExercises[0]!.id;
-  return [...(fresh ? [`${colour.bold('New here?')} Start with lessons/00-how-this-course-works.md, then:`, ''] : []), ...steps(info)];
+  return [...(fresh ? [`${colour.bold('New here?')} Start with lessons/00-how-this-course-works.md, then:`, ''] : []), ...steps(info, next)];
 }
 
-function steps(info: Exercise): string[] {
+/** What to do about an exercise; `report` is its grade, when it was graded and is under way. */
+function steps(info: Exercise, report?: ExerciseReport): string[] {
+  const suggestion = suggestionFor(info, report);
   return [
     `${colour.bold('Next:')} ${info.id} — ${info.title.replace(/`/g, '')}`,
-    `  Read   lessons/${info.lesson}.md`,
+    `  Read   ${suggestion.read}`,
     `  Edit   exercises/${info.id}.ts`,
-    `  Hint   ${info.hints[0] ?? 'none'}`,
+    `  Hint   ${suggestion.hint ?? 'none'}`,
     `  Then   npm run watch   (grades it on every save)   ·   npm run grade -- ${info.name}   ·   npm run hint -- ${info.name}`,
   ];
 }

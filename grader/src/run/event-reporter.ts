@@ -8,8 +8,9 @@ function send(event: RunEvent): void {
   process.send?.(event);
 }
 
-function toReported(error: { name?: string; message?: string; stack?: string }): ReportedError {
-  return { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack };
+function toReported(error: { name?: string; message?: string; stack?: string; actual?: unknown; expected?: unknown }): ReportedError {
+  const sides = typeof error.actual === 'string' && typeof error.expected === 'string' ? { actual: error.actual, expected: error.expected } : {};
+  return { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack, ...sides };
 }
 
 function fullName(test: TestCase): string {
@@ -24,11 +25,10 @@ export default class EventReporter implements Reporter {
   }
 
   onTestModuleCollected(module: TestModule): void {
-    const tests: CollectedTest[] = [...module.children.allTests()].map((test) => ({
-      id: test.id,
-      name: fullName(test),
-      points: test.meta().points ?? 1,
-    }));
+    const tests: CollectedTest[] = [...module.children.allTests()].map((test) => {
+      const { points = 1, hint, section } = test.meta();
+      return { id: test.id, name: fullName(test), points, hint, section };
+    });
     send({ type: 'collected', file: module.moduleId, tests });
   }
 

@@ -7,12 +7,19 @@ export interface CollectedTest {
   /** Full name, describe blocks included: `cancelling with a signal › clears its timer`. */
   readonly name: string;
   readonly points: number;
+  /** The test's own hint, if its spec gives one. */
+  readonly hint?: string;
+  /** The anchor of the lesson heading that teaches what the test checks, if its spec gives one. */
+  readonly section?: string;
 }
 
 export interface ReportedError {
   readonly name: string;
   readonly message: string;
   readonly stack?: string;
+  /** For a failed comparison (`toBe`, `toEqual`…): both sides in full, as vitest prints values. */
+  readonly actual?: string;
+  readonly expected?: string;
 }
 
 export type RunEvent =
