@@ -39,7 +39,7 @@
 //       - one signal given to several sleeps cancels them all, leaving nothing behind
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { expectList, loadExercise, points, realTick, show, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { expectList, loadExercise, points, realTick, show, timeline, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/01-event-loop/sleep.ts')>('01-event-loop/sleep', ['sleep']);
 const clock = useVirtualTime();
@@ -175,20 +175,13 @@ describe('waiting', () => {
   });
 
   test('sleeps started together run concurrently: 100, 300 and 200 ms take 300 ms in all', points(2, OWN_TIMER), async () => {
-    const finished: string[] = [];
-    const all = Promise.all(
-      [
-        ['a', 100],
-        ['b', 300],
-        ['c', 200],
-      ].map(async ([name, ms]) => {
-        await ex.sleep(ms as number);
-        finished.push(`${name}@${clock.now()}`);
-      }),
-    );
+    const work = timeline(clock);
+    for (const ms of [100, 300, 200]) void work.run(`sleep(${ms})`, () => ex.sleep(ms)).catch(() => undefined);
     await clock.advance(300);
-    await all;
-    expectList(finished, ['a@100', 'c@200', 'b@300'], 'the sleeps a (100 ms), b (300 ms) and c (200 ms), started together, listed as name@time in the order they finished,');
+    work.expect(
+      { 'sleep(100)': [0, 100], 'sleep(300)': [0, 300], 'sleep(200)': [0, 200] },
+      'three sleeps started together should run side by side, each ending after its own ms, all of them by 300 ms',
+    );
   });
 
   test('a delay of 0 or less resolves on the next turn of the event loop, not in a microtask', points(1, ZERO_IS_A_TURN), async () => {
