@@ -1,6 +1,7 @@
 // Watch mode as a learner meets it: driven in a real terminal (tmux), reading nothing but the
 // screen. The learner saves a correct file and is moved on, asks for a hint, saves a wrong file
-// and sees which tests fail, quits, and comes back to where they were.
+// and sees which tests fail, why, the failing test's hint and lesson section, and a timeline;
+// saves the fix and is moved on; quits, and comes back to where they were.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,22 +71,40 @@ describe('npm run watch, in a terminal', () => {
     expect(shown).not.toContain('Hint 2 of');
   });
 
-  test('saving a wrong solution shows which tests fail and why', async () => {
+  test('saving a wrong solution shows which tests fail and why, with the failing test’s own hint and lesson section', async () => {
     const wrong = readFileSync(path.join(repoRoot, 'grader/wrong/01-event-loop/sleep/leaks-timer.ts'), 'utf8');
     writeFileSync(path.join(target, '01-event-loop/sleep.ts'), wrong);
     const shown = await waitFor(/sleep\s+partial\s+\d+\/\d+/);
-    expect(shown).toMatch(/✘ .+/);
+    expect(shown).toContain('✘ cancelling with a signal › clears its timer when aborted');
+    expect(shown).toContain('timers still scheduled after the sleep was aborted: got 1, expected 0');
+    expect(shown).toMatch(/Hint: An aborted sleep must cancel its timer/);
+    expect(shown).toContain('Read: lessons/01-event-loop.md#');
+  });
+
+  test('a timing failure draws the expected and the actual schedule', async () => {
+    const wrong = readFileSync(path.join(repoRoot, 'grader/wrong/01-event-loop/sleep/one-at-a-time.ts'), 'utf8');
+    writeFileSync(path.join(target, '01-event-loop/sleep.ts'), wrong);
+    const shown = await waitFor(/expected\s+sleep\(100\)\s+█+/);
+    expect(shown).toContain('three sleeps started together should run side by side');
+    expect(shown).toMatch(/actual\s+sleep\(100\)\s+█+/);
+  });
+
+  test('saving the fix marks it done and moves on to the next exercise', async () => {
+    writeFileSync(path.join(target, '01-event-loop/sleep.ts'), solution('01-event-loop/sleep'));
+    const shown = await waitFor(/yielding-loop\s+not started\s+0\/\d+/);
+    expect(shown).toContain('sleep is done');
+    expect(shown).toContain('npm run solution -- sleep');
   });
 
   test('q quits and keeps the progress; starting again resumes at the same exercise', async () => {
     tmux('send-keys', '-t', session, 'q');
     await waitFor('Progress saved');
     const state = JSON.parse(readFileSync(stateFile, 'utf8'));
-    expect(state).toMatchObject({ done: ['01-event-loop/event-order'], current: '01-event-loop/sleep', hintsShown: { '01-event-loop/sleep': 1 } });
+    expect(state).toMatchObject({ done: ['01-event-loop/event-order', '01-event-loop/sleep'], current: '01-event-loop/yielding-loop', hintsShown: { '01-event-loop/sleep': 1 } });
     tmux('kill-session', '-t', session);
     startWatch();
-    const shown = await waitFor(/sleep\s+partial\s+\d+\/\d+/);
-    expect(shown).toContain('Hint 1 of');
+    const shown = await waitFor(/yielding-loop\s+not started\s+0\/\d+/);
+    expect(shown).toContain('2 of 17 exercises done');
     expect(shown).not.toContain('lessons/00-how-this-course-works.md');
   });
 });
