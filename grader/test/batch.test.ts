@@ -229,3 +229,14 @@ describe('batch usage errors', () => {
     expect(existsSync(path.join(repoRoot, 'grades'))).toBe(false);
   });
 });
+
+test('the GitHub Actions workflow shards the batch with a matrix, uploads each shard and merges them', () => {
+  const workflow = readFileSync(path.join(repoRoot, '.github/workflows/batch-grade.yml'), 'utf8');
+  expect(workflow).toMatch(/^on:\n {2}workflow_dispatch:\n {4}inputs:\n {6}submissions:/m);
+  expect(workflow).toContain('shard: ${{ fromJSON(needs.plan.outputs.shards) }}');
+  expect(workflow).toContain('npm run grade -- --batch "$SUBMISSIONS_DIR" --out "$OUT" --shard "$SHARD"');
+  expect(workflow).toContain('SHARD: ${{ matrix.shard }}/${{ inputs.shards }}');
+  expect(workflow).toContain('name: shard-${{ matrix.shard }}');
+  expect(workflow).toContain('pattern: shard-*');
+  expect(workflow).toContain('npm run grade -- --merge "$RUNNER_TEMP"/shards/shard-* --out "$RUNNER_TEMP/gradebook"');
+});

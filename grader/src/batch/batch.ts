@@ -31,7 +31,7 @@ export interface BatchOptions {
   /** Grade only the i-th of n shares of the students (1-based). */
   shard?: { index: number; count: number };
   timeoutSeconds: number;
-  /** Submissions graded at once (default: one per two cores). */
+  /** Submissions graded at once (default: one per core; each also waits on I/O and its vitest main process). */
   jobs?: number;
   /** vitest workers per submission. */
   workers?: number;
@@ -77,7 +77,7 @@ export async function batchGrade(options: BatchOptions): Promise<BatchResult> {
   const students = shardOf(studentsOf(folder), options.shard);
   const specsHash = hiddenSpecsHash();
   const work = mkdtempSync(path.join(os.tmpdir(), 'course-batch-'));
-  const jobs = Math.max(1, options.jobs ?? Math.max(1, Math.floor(os.availableParallelism() / 2)));
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const workers = options.workers ?? 2;
   const ids = selected.map((exercise) => exercise.id);
   let emptyGrade: (() => Promise<GradeReport>) | undefined;
