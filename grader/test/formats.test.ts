@@ -14,7 +14,7 @@ import type { GradeReport } from '../src/score.ts';
 import { makeTarget, runCli } from './helpers.ts';
 
 /** Parses XML with Python's parser and returns counts per suite: a second, independent reader. */
-function parseWithPython(file: string): { suites: { name: string; tests: number; failures: number; cases: number; failed: number; messages: string[] }[]; tests: number; failures: number } {
+function parseWithPython(file: string): { suites: { name: string; tests: number; failures: number; cases: number; failed: number; points: number; messages: string[] }[]; tests: number; failures: number } {
   const script = `
 import json, sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
@@ -23,7 +23,8 @@ suites = []
 for s in root.findall('testsuite'):
     cases = s.findall('testcase')
     failed = [c.find('failure') for c in cases if c.find('failure') is not None]
-    suites.append({'name': s.get('name'), 'tests': int(s.get('tests')), 'failures': int(s.get('failures')), 'cases': len(cases), 'failed': len(failed), 'messages': [f.get('message') for f in failed] + [f.text or '' for f in failed]})
+    points = sum(int(p.get('value')) for c in cases for p in c.findall('properties/property') if p.get('name') == 'points')
+    suites.append({'name': s.get('name'), 'tests': int(s.get('tests')), 'failures': int(s.get('failures')), 'cases': len(cases), 'failed': len(failed), 'points': points, 'messages': [f.get('message') for f in failed] + [f.text or '' for f in failed]})
 print(json.dumps({'suites': suites, 'tests': int(root.get('tests')), 'failures': int(root.get('failures'))}))
 `;
   const result = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
@@ -52,12 +53,12 @@ describe('grade --junit and --classroom beside --json', () => {
     report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
   });
 
-  test.skipIf(!hasPython)('JUnit XML parses, with one <testsuite> per exercise and one <testcase> per hidden test, failures counted', () => {
+  test.skipIf(!hasPython)('JUnit XML parses, with one <testsuite> per exercise and one <testcase> per hidden test, failures and points counted', () => {
     const parsed = parseWithPython(path.join(dir, 'report.xml'));
     expect(parsed.suites.map((suite) => suite.name)).toEqual(report.exercises.map((exercise) => exercise.id));
     report.exercises.forEach((exercise, i) => {
       const failed = exercise.tests.filter((t) => t.status === 'failed').length;
-      expect(parsed.suites[i]).toMatchObject({ tests: exercise.tests.length, cases: exercise.tests.length, failures: failed, failed });
+      expect(parsed.suites[i]).toMatchObject({ tests: exercise.tests.length, cases: exercise.tests.length, failures: failed, failed, points: exercise.points });
     });
     expect(parsed.tests).toBe(report.exercises.reduce((n, e) => n + e.tests.length, 0));
     expect(parsed.failures).toBeGreaterThan(0);

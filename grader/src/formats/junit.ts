@@ -1,6 +1,6 @@
 // JUnit XML, for LMSs and CI dashboards that read it: one <testsuite> per exercise and one
 // <testcase> per hidden test, with a <failure> carrying the reason when the test failed. The
-// points are kept as properties, since JUnit itself has none.
+// points are kept as properties (of each suite and each test case), since JUnit itself has none.
 import type { GradeReport } from '../score.ts';
 
 export function junitXml(report: GradeReport, seconds?: number): string {
@@ -20,14 +20,13 @@ export function junitXml(report: GradeReport, seconds?: number): string {
     if (exercise.message) out.push(`      <property name="message" value="${attr(exercise.message)}"/>`);
     out.push('    </properties>');
     for (const test of exercise.tests) {
-      const open = `    <testcase name="${attr(test.name)}" classname="${attr(exercise.id.replace('/', '.'))}" assertions="${test.maxPoints}"`;
-      if (test.status === 'passed') {
-        out.push(`${open}/>`);
-        continue;
+      out.push(`    <testcase name="${attr(test.name)}" classname="${attr(exercise.id.replace('/', '.'))}">`);
+      // Per-test properties, as pytest writes them: the points this test earned and was worth.
+      out.push(`      <properties><property name="points" value="${test.points}"/><property name="maxPoints" value="${test.maxPoints}"/></properties>`);
+      if (test.status === 'failed') {
+        const message = test.message ?? 'failed';
+        out.push(`      <failure message="${attr(message.split('\n')[0]!)}" type="${attr(exercise.status)}">${text(message)}</failure>`);
       }
-      const message = test.message ?? 'failed';
-      out.push(`${open}>`);
-      out.push(`      <failure message="${attr(message.split('\n')[0]!)}" type="${attr(exercise.status)}">${text(message)}</failure>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
