@@ -103,6 +103,18 @@ describe('the student edition', () => {
     expect(workflow).toContain('COURSE_RESULTS: ${{ steps.course.outputs.result }}');
   });
 
+  test('every relative link of its README and lessons points at a file of the edition', () => {
+    const markdown = [path.join(edition, 'README.md'), ...walk(path.join(edition, 'lessons')).filter((file) => file.endsWith('.md'))];
+    const broken = markdown.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1]!.split('#')[0]!)
+        .filter((link) => link !== '' && !/^[a-z]+:/.test(link))
+        .filter((link) => !existsSync(path.resolve(path.dirname(file), link)))
+        .map((link) => `${path.relative(edition, file)} → ${link}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
   test('installs from its own lockfile and runs its visible tests from its own folder', () => {
     const install = spawnSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: edition, encoding: 'utf8' });
     if (install.status !== 0) {
