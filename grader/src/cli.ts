@@ -12,6 +12,7 @@ import { solution } from './commands/solution.ts';
 import { ui } from './commands/ui.ts';
 import { watch } from './commands/watch.ts';
 import { UsageError } from './errors.ts';
+import { writeFormats } from './formats/write.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -23,15 +24,30 @@ interface Command {
 
 const commands: Record<string, Command> = {
   grade: {
-    usage: 'npm run grade [-- <exercise|lesson>… [--target <dir>] [--json <file>] [--timeout <seconds>]]',
+    usage:
+      'npm run grade [-- <exercise|lesson>… [--target <dir>] [--json <file>] [--junit <file>] [--classroom <file>] [--timeout <seconds>]]\n' +
+      '  npm run grade -- --batch <folder> --out <dir> [--shard <i/n>] [--jobs <n>]   ·   npm run grade -- --merge <dir>… --out <dir>',
     examples: [
       'npm run grade                         grade everything in exercises/',
       'npm run grade -- sleep                grade one exercise',
       'npm run grade -- 01-event-loop        grade one lesson’s exercises',
       'npm run grade -- --target solutions   grade another folder laid out like exercises/',
       'npm run grade -- --json report.json   also write the full report as JSON',
+      'npm run grade -- --junit report.xml   also write JUnit XML (--classroom result.json: GitHub Classroom’s runner result)',
+      'npm run grade -- --batch submissions --out grades   grade a folder of submissions into a gradebook',
     ],
-    options: { target: { type: 'string', default: 'exercises' }, json: { type: 'string' }, timeout: { type: 'string', default: '20' } },
+    options: {
+      target: { type: 'string', default: 'exercises' },
+      json: { type: 'string' },
+      junit: { type: 'string' },
+      classroom: { type: 'string' },
+      timeout: { type: 'string', default: '20' },
+      batch: { type: 'string' },
+      out: { type: 'string' },
+      shard: { type: 'string' },
+      jobs: { type: 'string' },
+      merge: { type: 'boolean' },
+    },
   },
   watch: {
     usage: 'npm run watch [-- <exercise>] [--manual]',
@@ -53,6 +69,15 @@ const commands: Record<string, Command> = {
     examples: ['npm run solution -- sleep              the reference solution of sleep, once you have done it'],
     options: { force: { type: 'boolean' } },
   },
+  release: {
+    usage: 'npm run release -- --out <dir> · --gradescope <zip> [--visibility <when>] · --grader <dir>',
+    examples: [
+      'npm run release -- --out ../course-student    write the student edition (no solutions, no hidden specs)',
+      'npm run release -- --gradescope autograder.zip   build the Gradescope autograder bundle',
+      'npm run release -- --grader ../course-grader   write the grader with the hidden specs, for a private repository',
+    ],
+    options: { out: { type: 'string' }, gradescope: { type: 'string' }, grader: { type: 'string' }, visibility: { type: 'string' } },
+  },
   ui: { usage: 'npm run ui', examples: ['npm run ui                            the vitest UI over the visible tests, at http://localhost:51204/__vitest__/'], options: {} },
   list: { usage: 'npm run list', examples: [], options: {} },
 };
@@ -72,7 +97,20 @@ function parse(name: string, command: Command, args: string[]): { values: Record
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    const valueNames: Record<string, string> = { json: 'file', target: 'dir', timeout: 'seconds' };
+    const valueNames: Record<string, string> = {
+      json: 'file',
+      junit: 'file',
+      classroom: 'file',
+      target: 'dir',
+      timeout: 'seconds',
+      batch: 'folder',
+      out: 'dir',
+      shard: 'i/n',
+      jobs: 'n',
+      gradescope: 'zip',
+      grader: 'dir',
+      visibility: 'when',
+    };
     const optionNames = Object.entries(command.options).map(([option, spec]) => `--${option}${spec.type === 'string' ? ` <${valueNames[option] ?? 'value'}>` : ''}`);
     const takes = optionNames.length > 0 ? `It takes ${optionNames.join(', ')}.` : 'It takes no options.';
     const withOption = command.examples.find((line) => / --[a-z]/.test(line)) ?? command.examples[0];
@@ -107,9 +145,24 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   switch (name) {
-    case 'grade':
-      await grade({ filters: positionals, target: values.target as string, json: values.json as string | undefined, timeoutSeconds: seconds(values.timeout) });
+    case 'grade': {
+      const string = (key: string) => values[key] as string | undefined;
+      if (string('batch') !== undefined || values.merge) {
+        const { batchCommand } = await import('./batch/command.ts');
+        await batchCommand({ batch: string('batch'), merge: Boolean(values.merge), out: string('out'), shard: string('shard'), jobs: string('jobs'), filters: positionals, timeoutSeconds: seconds(values.timeout) });
+        return;
+      }
+      const batchOnly = ['out', 'shard', 'jobs'].find((key) => values[key] !== undefined);
+      if (batchOnly) throw new UsageError(`--${batchOnly} goes with --batch <folder>. For example: npm run grade -- --batch submissions --out grades`);
+      const report = await grade({ filters: positionals, target: values.target as string, json: string('json'), timeoutSeconds: seconds(values.timeout) });
+      writeFormats(report, { junit: string('junit'), classroom: string('classroom') });
       return;
+    }
+    case 'release': {
+      const { release } = await import('./commands/release.ts');
+      await release({ out: values.out as string | undefined, gradescope: values.gradescope as string | undefined, grader: values.grader as string | undefined, visibility: values.visibility as string | undefined });
+      return;
+    }
     case 'watch': {
       if (positionals.length > 1) throw new UsageError('Name at most one exercise to start with, for example `npm run watch -- sleep`.');
       const [start, ...others] = positionals.length > 0 ? selectExercisesOrExplain(positionals) : [];

@@ -75,7 +75,7 @@ describe('filters and targets', () => {
   test('an unknown option is refused with exit code 2', async () => {
     const run = await runCli(['grade', '--colour']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('`npm run grade` has no option --colour. It takes --target <dir>, --json <file>, --timeout <seconds>.');
+    expect(run.stderr).toContain('`npm run grade` has no option --colour. It takes --target <dir>, --json <file>, --junit <file>, --classroom <file>, --timeout <seconds>, --batch <folder>, --out <dir>, --shard <i/n>, --jobs <n>, --merge.');
   });
 });
 

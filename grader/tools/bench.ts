@@ -8,9 +8,13 @@
 //      reporter and no watchdog, so the ratio shows what the grader adds on top of vitest;
 //   3. watch mode's save-to-verdict latency: ten saves of one exercise file in a copy of
 //      solutions/, each timed from the write to the verdict, with the warm vitest server; and
-//      the cold grade of the same exercise, for comparison.
+//      the cold grade of the same exercise, for comparison;
+//   4. batch grading (bench-batch.ts): 30 full-course submissions into a gradebook.
+//
+// `--json <file>` also writes the figures: { batch: { submissions, seconds, perMinute } }.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { benchBatch } from './bench-batch.ts';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -19,7 +23,7 @@ import { exercises, files, repoRoot } from '../src/catalogue.ts';
 import { grade } from '../src/commands/grade.ts';
 import { WatchSession } from '../src/commands/watch.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs) || 3);
 const target = path.join(repoRoot, 'solutions');
 
@@ -94,3 +98,11 @@ for (let i = 0; i < 3; i++) {
 const saveMs = median(saveTimes);
 console.log(`watch, save to verdict   ${saveMs.toFixed(0)} ms median of 10 saves of ${exercise.name}   (${saveTimes.map((t) => t.toFixed(0)).join(', ')} ms)`);
 console.log(`cold grade of ${exercise.name}    ${median(coldTimes).toFixed(0)} ms median of 3; warm / cold ${(saveMs / median(coldTimes)).toFixed(2)}`);
+
+// 4. Batch grading, as a teacher runs it.
+const batch = await benchBatch(30);
+console.log(`batch of ${batch.submissions} submissions   ${batch.seconds.toFixed(1)} s, ${batch.perMinute} a minute`);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ batch }, null, 2)}\n`);
+  console.log(`figures written to ${values.json}`);
+}
