@@ -24,6 +24,8 @@ const now = (): number => real.performanceNow() + jumped;
 interface VirtualTimer {
   readonly id: number;
   due: number;
+  /** When it is due on the schedule alone: the program's virtual time, which real work never moves. */
+  scheduled: number;
   /** Breaks ties between timers due at the same moment: first scheduled, first fired. */
   order: number;
   readonly callback: () => void;
@@ -59,7 +61,9 @@ class VirtualTimeout {
   refresh(): this {
     const timer = timers.get(this.id);
     if (timer) {
-      timer.due = now() + (timer.repeat ?? timer.due - now());
+      const delay = timer.repeat ?? timer.due - now();
+      timer.due = now() + delay;
+      timer.scheduled = programTime + delay;
       timer.order = ++lastOrder;
     }
     return this;
@@ -70,18 +74,17 @@ class VirtualTimeout {
 }
 
 /**
- * When the program itself started: its first timer or its first printed line, whichever comes
- * first. Loading tsx and compiling the example come before, and take a varying real time.
+ * The program's time on its timers' schedule alone: 0 at the start, and the due time of each timer
+ * as it fires. Unlike now(), no real time (loading tsx, a loaded machine) ever moves it, so the
+ * timeline below says at which second of the program a line was printed, exactly.
  */
-let programStart: number | undefined;
-const markProgramStart = (): number => (programStart ??= now());
+let programTime = 0;
 
 function schedule(callback: () => void, delay: unknown, repeat: boolean): VirtualTimeout {
-  markProgramStart();
   // Node's rule: a delay that is not a number of at least 1 ms becomes 1 ms.
   const ms = typeof delay === 'number' && delay >= 1 && delay <= 2 ** 31 - 1 ? Math.trunc(delay) : 1;
   const id = ++lastId;
-  timers.set(id, { id, due: now() + ms, order: ++lastOrder, callback, repeat: repeat ? ms : undefined, referenced: true });
+  timers.set(id, { id, due: now() + ms, scheduled: programTime + ms, order: ++lastOrder, callback, repeat: repeat ? ms : undefined, referenced: true });
   drive();
   return new VirtualTimeout(id);
 }
@@ -107,9 +110,11 @@ function drive(): void {
       }
       jumped += waitFor;
     }
+    programTime = Math.max(programTime, next.scheduled);
     if (next.repeat === undefined) timers.delete(next.id);
     else {
       next.due += next.repeat;
+      next.scheduled += next.repeat;
       next.order = ++lastOrder;
     }
     drive();
@@ -183,7 +188,7 @@ performance.now = now;
 syncBuiltinESMExports();
 
 // With VIRTUAL_CLOCK_TIMELINE=<file>, each line the program prints is also appended to that file as
-// JSON ({ "at": seconds since the program started, "line": … }), so a test can check when each line was printed;
+// JSON ({ "at": the program's time in seconds, see programTime, "line": … }), so a test can check when each line was printed;
 // a last entry ({ "at": …, "exit": true }) says when the program ended.
 const timelineFile = process.env.VIRTUAL_CLOCK_TIMELINE;
 if (timelineFile) {
@@ -192,9 +197,9 @@ if (timelineFile) {
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
     const lines = (partial + String(chunk)).split('\n');
     partial = lines.pop()!;
-    const at = (now() - markProgramStart()) / 1000;
+    const at = programTime / 1000;
     for (const line of lines) appendFileSync(timelineFile, `${JSON.stringify({ at, line })}\n`);
     return write(chunk, ...rest);
   }) as typeof process.stdout.write;
-  process.on('exit', () => appendFileSync(timelineFile, `${JSON.stringify({ at: (now() - markProgramStart()) / 1000, exit: true })}\n`));
+  process.on('exit', () => appendFileSync(timelineFile, `${JSON.stringify({ at: programTime / 1000, exit: true })}\n`));
 }
