@@ -63,7 +63,7 @@ export function timeline(clock: VirtualClock): Timeline {
         labels.every((label) => actual[label]?.start === expected[label]![0] && (actual[label]?.end ?? null) === expected[label]![1]) &&
         Object.keys(actual).every((label) => label in expected);
       if (same) return;
-      const error = new Error(`${description}\n${drawTimelines(expected, actual)}`);
+      const error = new Error(`${description}\n${drawTimelines(expected, actual, clock.now())}`);
       error.name = 'AssertionError';
       throw error;
     },
@@ -73,19 +73,23 @@ export function timeline(clock: VirtualClock): Timeline {
 
 const WIDTH = 40;
 
-/** The expected and the actual schedule drawn one above the other on the same axis. */
-export function drawTimelines(expected: Schedule, actual: Readonly<Record<string, Piece>>): string {
+/**
+ * The expected and the actual schedule drawn one above the other on the same axis. `now`, when
+ * given, is the moment of the check: the axis reaches it, and work still running is drawn up to it.
+ */
+export function drawTimelines(expected: Schedule, actual: Readonly<Record<string, Piece>>, now?: number): string {
   const labels = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
   const times = [
     ...Object.values(expected).flatMap(([start, end]) => [start, end ?? start]),
     ...Object.values(actual).flatMap((piece) => [piece.start, piece.end ?? piece.start]),
+    ...(now === undefined ? [] : [now]),
   ];
   const last = Math.max(...times, 1);
   const column = (ms: number) => Math.round((ms / last) * WIDTH);
   const labelWidth = Math.max(...labels.map((label) => label.length));
   const bar = (start: number, end: number | undefined): string => {
     const from = column(start);
-    const to = end === undefined ? WIDTH : Math.max(column(end), from + 1);
+    const to = end === undefined ? (now === undefined ? WIDTH : Math.max(column(now), from)) : Math.max(column(end), from + 1);
     return `${' '.repeat(from)}${'█'.repeat(to - from)}${end === undefined ? '…' : ''}`;
   };
   const rows = (title: string, pieceOf: (label: string) => Piece | undefined): string[] =>

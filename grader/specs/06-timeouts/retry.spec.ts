@@ -73,7 +73,7 @@
 //       - an attempt that fails after the abort is not retried, and its failure is not unhandled
 import { getEventListeners } from 'node:events';
 import { describe, expect, test, vi } from 'vitest';
-import { captureUnhandledRejections, expectList, loadExercise, points, realTick, track, useVirtualTime, type Outcome, type Tracked } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, expectList, loadExercise, points, realTick, timeline, track, useVirtualTime, type Outcome, type Timeline, type Tracked } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/06-timeouts/retry.ts')>('06-timeouts/retry', ['retry']);
 const clock = useVirtualTime();
@@ -86,13 +86,16 @@ type Options = Parameters<typeof ex.retry>[1];
 const listeners = (signal: AbortSignal): number => getEventListeners(signal, 'abort').length;
 
 /** Calls retry, failing with a clear message if it throws instead of returning a promise. */
-function start<T>(fn: Fn<T>, options: Options): Tracked<T> {
+function call<T>(fn: Fn<T>, options: Options): Promise<T> {
   try {
-    return track(ex.retry(fn, options));
+    return ex.retry(fn, options);
   } catch (error) {
     throw thrownInstead('retry should never throw: every failure should be a rejection of the promise it returns', error);
   }
 }
+
+/** Calls retry and tracks its outcome. */
+const start = <T>(fn: Fn<T>, options: Options): Tracked<T> => track(call(fn, options));
 
 /**
  * What a test fails with when the function under test throws instead of returning a promise: the
@@ -134,26 +137,80 @@ const ATTEMPTS = 'the attempts made (attempt number@virtual ms)';
  * case it resolves with `'ok n'`. Each attempt takes `ms` of virtual time (0: settles at once) and
  * ignores its signal. `log` records `attempt@time`, time counted from the call of flaky(); `errors`
  * keeps every error thrown.
+ *
+ * Given a timeline `line`, it also draws `attempt n` from the call of fn until its promise settles,
+ * and `wait n` from the failure of attempt n, when `attempts` (retry's limit) allows another one,
+ * until the next attempt starts or `settled()` says that retry has settled. It records by hand, so
+ * the promises retry receives are left as they are, unhandled rejections included.
  */
-function flaky(options: { succeedOn?: number[]; ms?: number } = {}) {
-  const { succeedOn = [], ms = 0 } = options;
+function flaky(options: { succeedOn?: number[]; ms?: number; line?: Timeline; attempts?: number } = {}) {
+  const { succeedOn = [], ms = 0, line, attempts = Number.POSITIVE_INFINITY } = options;
   const createdAt = clock.now();
   const log: string[] = [];
   const errors: Error[] = [];
   const signals: AbortSignal[] = [];
+  /** The wait drawn now, between a failure and the next attempt; no new one once retry has settled. */
+  let waiting: string | undefined;
+  let over = false;
+  const endWait = (): void => {
+    if (waiting !== undefined) line?.end(waiting);
+    waiting = undefined;
+  };
   const fn = (attempt: number, signal: AbortSignal): Promise<string> => {
     log.push(`${attempt}@${clock.now() - createdAt}`);
     signals.push(signal);
+    endWait();
+    line?.start(`attempt ${attempt}`);
     const outcome = (): Promise<string> => {
+      line?.end(`attempt ${attempt}`);
       if (succeedOn.includes(attempt)) return Promise.resolve(`ok ${attempt}`);
       const error = new Error(`failure ${attempt}`);
       errors.push(error);
+      if (line && !over && attempt < attempts) {
+        waiting = `wait ${attempt}`;
+        line.start(waiting);
+      }
       return Promise.reject(error);
     };
     if (ms === 0) return outcome();
     return new Promise((resolve) => setTimeout(resolve, ms)).then(outcome);
   };
-  return { fn, log, errors, signals };
+  const settled = (): void => {
+    over = true;
+    endWait();
+  };
+  return { fn, log, errors, signals, settled };
+}
+
+/**
+ * Runs retry with a flaky operation (see `flaky`) drawn on a timeline: its attempts and waits, and
+ * with `drawRetry`, `retry` itself, from the call until it settles.
+ */
+function onTimeline(options: Options, operation: { succeedOn?: number[]; ms?: number } = {}, drawRetry = false) {
+  const line = timeline(clock);
+  const op = flaky({ ...operation, line, attempts: options.attempts });
+  if (drawRetry) line.start('retry');
+  const promise = call(op.fn, options);
+  const settled = (): void => {
+    op.settled();
+    if (drawRetry) line.end('retry');
+  };
+  promise.then(settled, settled);
+  return { line, op, retrying: track(promise) };
+}
+
+/**
+ * The schedule of attempts that start at `times` and take `ms` each, every one but the last
+ * followed by a wait until the next: `attempt 1`, `wait 1`, `attempt 2`, and so on.
+ */
+function attemptsAt(times: readonly number[], ms = 0): Record<string, [number, number]> {
+  const schedule: Record<string, [number, number]> = {};
+  times.forEach((at, index) => {
+    schedule[`attempt ${index + 1}`] = [at, at + ms];
+    const next = times[index + 1];
+    if (next !== undefined) schedule[`wait ${index + 1}`] = [at + ms, next];
+  });
+  return schedule;
 }
 
 /** A random source that returns the given values in turn, and records when it was called. */
@@ -274,11 +331,10 @@ const REMOVES_LISTENER = {
 
 describe('trying again', () => {
   test('resolves with the value of the first attempt that succeeds, and makes no further attempt', points(2, BACKOFF), async () => {
-    const op = flaky({ succeedOn: [3] });
-    const retrying = start(op.fn, { attempts: 5, baseDelayMs: 100 });
+    const { line, retrying } = onTimeline({ attempts: 5, baseDelayMs: 100 }, { succeedOn: [3] }, true);
     await clock.runAll();
+    line.expect({ retry: [0, 300], ...attemptsAt([0, 100, 300]) }, 'attempts 1 and 2 fail, attempt 3 succeeds after waits of 100 and 200 ms: retry should resolve then, with no further attempt');
     expectOutcome(retrying, { resolved: 'ok 3', at: 300 }, 'attempts 1 and 2 fail, attempt 3 succeeds after waits of 100 and 200 ms');
-    expectList(op.log, ['1@0', '2@100', '3@300'], ATTEMPTS);
   });
 
   test('a first attempt that succeeds is the only one, with no wait', points(1, FIRST_AT_ONCE), async () => {
@@ -306,42 +362,33 @@ describe('trying again', () => {
   });
 
   test('waits baseDelayMs × factor^(n−1) after the n-th failure: attempts at 0, 100, 300 and 700 ms', points(3, BACKOFF), async () => {
-    const op = flaky();
-    start(op.fn, { attempts: 4, baseDelayMs: 100 });
-    await clock.advance(99);
-    expectList(op.log, ['1@0'], `${ATTEMPTS} by 99 ms`);
-    await clock.advance(1);
-    expectList(op.log, ['1@0', '2@100'], `${ATTEMPTS} by 100 ms`);
+    const { line } = onTimeline({ attempts: 4, baseDelayMs: 100 });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@100', '3@300', '4@700'], `${ATTEMPTS} with baseDelayMs 100 and the default factor 2`);
+    line.expect(attemptsAt([0, 100, 300, 700]), 'with baseDelayMs 100 and the default factor 2, the waits double: 100, 200, then 400 ms, each from the failure before it');
   });
 
   test('uses the factor it is given: with factor 3, attempts at 0, 100, 400 and 1300 ms', points(1, BACKOFF), async () => {
-    const op = flaky();
-    start(op.fn, { attempts: 4, baseDelayMs: 100, factor: 3 });
+    const { line } = onTimeline({ attempts: 4, baseDelayMs: 100, factor: 3 });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@100', '3@400', '4@1300'], `${ATTEMPTS} with baseDelayMs 100 and factor 3`);
+    line.expect(attemptsAt([0, 100, 400, 1300]), 'with baseDelayMs 100 and factor 3, the waits are 100, 300, then 900 ms');
   });
 
   test('counts each wait from the failure, not from the start of the attempt', points(1, FROM_THE_FAILURE), async () => {
-    const op = flaky({ ms: 50 });
-    start(op.fn, { attempts: 3, baseDelayMs: 100 });
+    const { line } = onTimeline({ attempts: 3, baseDelayMs: 100 }, { ms: 50 });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@150', '3@400'], `${ATTEMPTS}, each attempt taking 50 ms before it fails,`);
+    line.expect(attemptsAt([0, 150, 400], 50), 'each attempt takes 50 ms and fails: each wait (100, then 200 ms) should start when the attempt before it fails, not when it started');
   });
 
   test('maxDelayMs caps every wait: 100, then 500, 500 instead of 1000, 10000', points(1, CAP), async () => {
-    const op = flaky();
-    start(op.fn, { attempts: 4, baseDelayMs: 100, factor: 10, maxDelayMs: 500 });
+    const { line } = onTimeline({ attempts: 4, baseDelayMs: 100, factor: 10, maxDelayMs: 500 });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@100', '3@600', '4@1100'], `${ATTEMPTS} with baseDelayMs 100, factor 10 and maxDelayMs 500`);
+    line.expect(attemptsAt([0, 100, 600, 1100]), 'with baseDelayMs 100, factor 10 and maxDelayMs 500, the waits are 100, 500 and 500 ms: 1000 and 10000 are capped to 500');
   });
 
   test('maxDelayMs of 0 makes every wait 0 ms', points(1, CAP), async () => {
-    const op = flaky({ succeedOn: [3] });
-    const retrying = start(op.fn, { attempts: 3, baseDelayMs: 100, maxDelayMs: 0 });
+    const { line, retrying } = onTimeline({ attempts: 3, baseDelayMs: 100, maxDelayMs: 0 }, { succeedOn: [3] });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@0', '3@0'], `${ATTEMPTS} with maxDelayMs 0`);
+    line.expect(attemptsAt([0, 0, 0]), 'with maxDelayMs 0, every wait is 0 ms: all three attempts run at 0 ms');
     expectOutcome(retrying, { resolved: 'ok 3', at: 0 }, 'with maxDelayMs 0, attempt 3 succeeds with no time passing');
   });
 
@@ -414,11 +461,10 @@ describe('giving up', () => {
   });
 
   test('rejects as soon as the last attempt fails, with no wait after it and no timer left', points(2, NO_WAIT_AFTER_LAST), async () => {
-    const op = flaky();
-    const retrying = start(op.fn, { attempts: 4, baseDelayMs: 100 });
+    const { line, retrying } = onTimeline({ attempts: 4, baseDelayMs: 100 }, {}, true);
     await clock.advance(700);
+    line.expect({ retry: [0, 700], ...attemptsAt([0, 100, 300, 700]) }, 'attempt 4, the last one allowed, fails at 700 ms: retry should reject then, with no wait after it');
     expect(retrying.state(), `attempt 4 failed at 700 ms, but ${describeOutcome(retrying)}`).toBe('rejected');
-    expect(retrying.settledAt(), 'when retry rejected (ms; the last attempt failed at 700 ms)').toBe(700);
     expect(clock.pendingTimers(), 'timers still pending after retry gave up').toBe(0);
   });
 
@@ -522,19 +568,16 @@ describe('giving up', () => {
 describe('jitter', () => {
   test('a jitter function multiplies each wait by the value it returns', points(2, JITTER), async () => {
     const source = randomFrom([0.5, 0.25, 0.75]);
-    const op = flaky();
-    start(op.fn, { attempts: 4, baseDelayMs: 100, jitter: source.random });
+    const { line } = onTimeline({ attempts: 4, baseDelayMs: 100, jitter: source.random });
     await clock.runAll();
-    // Waits of 100 × 0.5, 200 × 0.25 and 400 × 0.75.
-    expectList(op.log, ['1@0', '2@50', '3@100', '4@400'], `${ATTEMPTS} with waits of 100 × 0.5, 200 × 0.25, 400 × 0.75`);
+    line.expect(attemptsAt([0, 50, 100, 400]), 'the random source returns 0.5, 0.25, then 0.75: the waits should be 100 × 0.5, 200 × 0.25 and 400 × 0.75, so 50, 50 and 300 ms');
   });
 
   test('a random value of 0 makes that wait 0 ms', points(1, ZERO_RANDOM), async () => {
     const source = randomFrom([0, 0.5]);
-    const op = flaky();
-    start(op.fn, { attempts: 3, baseDelayMs: 100, jitter: source.random });
+    const { line } = onTimeline({ attempts: 3, baseDelayMs: 100, jitter: source.random });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@0', '3@100'], `${ATTEMPTS} with waits of 100 × 0 and 200 × 0.5`);
+    line.expect(attemptsAt([0, 0, 100]), 'the random source returns 0, then 0.5: the waits should be 100 × 0 = 0 ms and 200 × 0.5 = 100 ms');
   });
 
   test('the random source is called once per wait, and not after the last failure', points(1, JITTER_DRAW), async () => {
@@ -563,10 +606,9 @@ describe('jitter', () => {
 
   test('jitter applies to the capped wait: maxDelayMs first, then the random factor', points(1, CAP_THEN_JITTER), async () => {
     const source = randomFrom([0.5]);
-    const op = flaky();
-    start(op.fn, { attempts: 4, baseDelayMs: 100, factor: 10, maxDelayMs: 500, jitter: source.random });
+    const { line } = onTimeline({ attempts: 4, baseDelayMs: 100, factor: 10, maxDelayMs: 500, jitter: source.random });
     await clock.runAll();
-    expectList(op.log, ['1@0', '2@50', '3@300', '4@550'], `${ATTEMPTS} with waits of 100 × 0.5, 500 × 0.5, 500 × 0.5`);
+    line.expect(attemptsAt([0, 50, 300, 550]), 'cap first, then jitter: the waits should be 100 × 0.5, then 500 × 0.5 twice (1000 and 10000 capped to 500), so 50, 250 and 250 ms');
   });
 
   test('jitter: true draws from Math.random, and no jitter never does', points(1, JITTER), async () => {
@@ -629,11 +671,11 @@ describe('cancelling with a signal', () => {
   test('aborting during a wait rejects with signal.reason at that moment', points(2, ABORT_DURING_WAIT), async () => {
     const controller = new AbortController();
     const reason = new Error('shutting down');
-    const op = flaky();
-    const retrying = start(op.fn, { attempts: 5, baseDelayMs: 100, signal: controller.signal });
+    const { line, retrying } = onTimeline({ attempts: 5, baseDelayMs: 100, signal: controller.signal }, {}, true);
     await clock.advance(150);
     controller.abort(reason);
     await clock.settle();
+    line.expect({ retry: [0, 150], ...attemptsAt([0, 100]), 'wait 2': [100, 150] }, 'the signal aborts at 150 ms, during wait 2: retry should reject then, cutting the wait short, and start no attempt 3');
     expectOutcome(retrying, { rejected: reason, at: 150 }, 'the signal aborted at 150 ms, during the wait after attempt 2');
   });
 
@@ -655,13 +697,12 @@ describe('cancelling with a signal', () => {
   test('aborting during an attempt rejects with signal.reason at once, and ignores a later success', points(2, ABORT_DURING_ATTEMPT), async () => {
     const controller = new AbortController();
     const reason = new Error('stop now');
-    const op = flaky({ ms: 500, succeedOn: [1] });
-    const retrying = start(op.fn, { attempts: 5, baseDelayMs: 100, signal: controller.signal });
+    const { line, retrying } = onTimeline({ attempts: 5, baseDelayMs: 100, signal: controller.signal }, { ms: 500, succeedOn: [1] }, true);
     await clock.advance(200);
     controller.abort(reason);
-    await clock.settle();
-    expectOutcome(retrying, { rejected: reason, at: 200 }, 'the signal aborted at 200 ms, during attempt 1, which ignores it');
     await clock.advance(1000);
+    line.expect({ retry: [0, 200], 'attempt 1': [0, 500] }, 'the signal aborts at 200 ms, during attempt 1, which ignores it and runs until 500 ms: retry should reject at 200 ms, without waiting for the attempt');
+    expectOutcome(retrying, { rejected: reason, at: 200 }, 'the signal aborted at 200 ms, during attempt 1, which ignores it');
     expectOutcome(retrying, { rejected: reason, at: 200 }, 'attempt 1 succeeded at 500 ms, after the abort: that must not change anything');
   });
 

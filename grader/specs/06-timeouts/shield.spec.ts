@@ -34,7 +34,7 @@
 //       - aborting the signal after the work has settled changes nothing
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, expectList, loadExercise, points, realTick, track, useVirtualTime, type Outcome, type Tracked } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, expectList, loadExercise, points, realTick, timeline, track, useVirtualTime, type Outcome, type Timeline, type Tracked } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/06-timeouts/shield.ts')>('06-timeouts/shield', ['shield']);
 const clock = useVirtualTime();
@@ -52,6 +52,18 @@ function start<T>(work: PromiseLike<T>, signal?: AbortSignal): { returned: Promi
     throw thrownInstead('shield should never throw: it should return a promise that rejects', error);
   }
   return { returned, tracked: track(returned) };
+}
+
+/**
+ * Records `promise` on `line` as the piece `label`: it starts now and ends when the promise settles.
+ * Returns the promise itself, so that what shield receives is unchanged. (It handles the promise:
+ * not for the tests of unhandled rejections.)
+ */
+function during<T>(line: Timeline, label: string, promise: PromiseLike<T>): PromiseLike<T> {
+  line.start(label);
+  const end = (): void => line.end(label);
+  Promise.resolve(promise).then(end, end);
+  return promise;
 }
 
 /**
@@ -171,18 +183,22 @@ const INDEPENDENT = {
 describe('following the work', () => {
   test('resolves with the value of the work, at the moment the work resolves', points(2, FOLLOWS), async () => {
     const controller = new AbortController();
-    const { tracked: waiting } = start(saving(300, 'saved'), controller.signal);
-    await clock.advance(299);
-    expect(waiting.state(), 'the work resolves at 300 ms: the wait should still be pending at 299 ms').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const { returned, tracked: waiting } = start(during(line, 'work', saving(300, 'saved')), controller.signal);
+    during(line, 'wait', returned);
+    await clock.advance(300);
+    line.expect({ work: [0, 300], wait: [0, 300] }, 'the work resolves at 300 ms, and the signal never aborts: the wait should resolve at that very moment, not earlier, not later');
     expectOutcome(waiting, { resolved: 'saved', at: 300 }, 'the work resolved with "saved" at 300 ms');
   });
 
   test('rejects with the very error of the work, at the moment the work rejects', points(2, FOLLOWS), async () => {
     const controller = new AbortController();
     const error = new Error('disk full');
-    const { tracked: waiting } = start(failing(300, error), controller.signal);
+    const line = timeline(clock);
+    const { returned, tracked: waiting } = start(during(line, 'work', failing(300, error)), controller.signal);
+    during(line, 'wait', returned);
     await clock.advance(300);
+    line.expect({ work: [0, 300], wait: [0, 300] }, 'the work rejects at 300 ms, and the signal never aborts: the wait should reject at that very moment');
     expectOutcome(waiting, { rejected: error, at: 300 }, 'the work rejected at 300 ms');
     expect(waiting.value(), 'the wait should reject with the very error object of the work').toBe(error);
   });
@@ -252,11 +268,14 @@ describe('cancelling the wait', () => {
   test('aborting the signal rejects with signal.reason at that moment', points(3, ABORT_REJECTS), async () => {
     const controller = new AbortController();
     const reason = new Error('request closed');
-    const { tracked: waiting } = start(saving(1000, 'saved'), controller.signal);
+    const line = timeline(clock);
+    const { returned, tracked: waiting } = start(during(line, 'work', saving(1000, 'saved')), controller.signal);
+    during(line, 'wait', returned);
     await clock.advance(200);
     expect(waiting.state(), `nothing has happened by 200 ms, but ${describeOutcome(waiting)}`).toBe('pending');
     controller.abort(reason);
-    await clock.settle();
+    await clock.advance(800);
+    line.expect({ work: [0, 1000], wait: [0, 200] }, 'the signal aborts at 200 ms: the wait should end then, while the work runs on until 1000 ms');
     expectOutcome(waiting, { rejected: reason, at: 200 }, 'the signal aborted at 200 ms, while the work runs until 1000 ms');
   });
 
@@ -287,14 +306,15 @@ describe('cancelling the wait', () => {
   test('the work runs on after the wait is cancelled, and whoever holds it gets its value', points(2, LEAVES_WORK), async () => {
     const controller = new AbortController();
     const log: string[] = [];
-    const work = saving(1000, 'saved', log);
-    const { tracked: waiting } = start(work, controller.signal);
+    const line = timeline(clock);
+    const work = during(line, 'work', saving(1000, 'saved', log));
+    const { returned, tracked: waiting } = start(work, controller.signal);
+    during(line, 'wait', returned);
     const held = track(work);
     await clock.advance(200);
     controller.abort();
-    await clock.settle();
-    expect(waiting.state(), `the signal aborted at 200 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
     await clock.advance(800);
+    line.expect({ work: [0, 1000], wait: [0, 200] }, 'the signal aborts at 200 ms: only the wait should end then; the work runs on until 1000 ms');
     expectList(log, ['saved@1000'], 'the work should run to its end, so the events it logged (saved@virtual ms)');
     expectOutcome(held, { resolved: 'saved', at: 1000 }, 'whoever holds the work should still get its value', 'the work');
     expect(waiting.state(), 'the cancelled wait should stay rejected').toBe('rejected');
@@ -303,10 +323,12 @@ describe('cancelling the wait', () => {
   test('an already-aborted signal rejects with its reason at once, without waiting for the work', points(2, ALREADY_ABORTED), async () => {
     const reason = new Error('cancelled before the start');
     const log: string[] = [];
-    const { tracked: waiting } = start(saving(1000, 'saved', log), AbortSignal.abort(reason));
-    await clock.settle();
-    expectOutcome(waiting, { rejected: reason, at: 0 }, 'the signal was already aborted');
+    const line = timeline(clock);
+    const { returned, tracked: waiting } = start(during(line, 'work', saving(1000, 'saved', log)), AbortSignal.abort(reason));
+    during(line, 'wait', returned);
     await clock.advance(1000);
+    line.expect({ work: [0, 1000], wait: [0, 0] }, 'the signal was already aborted: the wait should end at once, at 0 ms, without waiting for the work, which runs on until 1000 ms');
+    expectOutcome(waiting, { rejected: reason, at: 0 }, 'the signal was already aborted');
     expectList(log, ['saved@1000'], 'the work should run to its end, so the events it logged (saved@virtual ms)');
   });
 
@@ -349,12 +371,19 @@ describe('cancelling the wait', () => {
   test('two waits on the same work are independent: cancelling one leaves the other waiting', points(2, INDEPENDENT), async () => {
     const first = new AbortController();
     const second = new AbortController();
-    const work = saving(1000, 'shared');
-    const { tracked: a } = start(work, first.signal);
-    const { tracked: b } = start(work, second.signal);
+    const line = timeline(clock);
+    const work = during(line, 'work', saving(1000, 'shared'));
+    const { returned: waitingA, tracked: a } = start(work, first.signal);
+    const { returned: waitingB, tracked: b } = start(work, second.signal);
+    during(line, 'first wait', waitingA);
+    during(line, 'second wait', waitingB);
     await clock.advance(100);
     first.abort();
     await clock.advance(900);
+    line.expect(
+      { work: [0, 1000], 'first wait': [0, 100], 'second wait': [0, 1000] },
+      "the first wait's signal aborts at 100 ms, the second's never: the first wait should end at 100 ms, the second when the work ends, at 1000 ms",
+    );
     expect(a.state(), `the first wait's signal aborted at 100 ms, but ${describeOutcome(a)}`).toBe('rejected');
     expectOutcome(b, { resolved: 'shared', at: 1000 }, "the second wait's signal never aborted, and the work resolved at 1000 ms", 'the other wait');
   });

@@ -60,7 +60,7 @@
 //       - aborting options.signal after waitFor has settled changes nothing
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { captureUnhandledRejections, expectList, loadExercise, points, realTick, track, useVirtualTime, type Outcome, type Tracked } from '../../spec-kit/index.ts';
+import { captureUnhandledRejections, expectList, loadExercise, points, realTick, timeline, track, useVirtualTime, type Outcome, type Timeline, type Tracked } from '../../spec-kit/index.ts';
 
 const ex = loadExercise<typeof import('@target/06-timeouts/wait-for.ts')>('06-timeouts/wait-for', ['waitFor']);
 const clock = useVirtualTime();
@@ -91,6 +91,22 @@ function thrownInstead(should: string, error: unknown): unknown {
 
 /** Calls waitFor and tracks its outcome. */
 const start = <T>(fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options?: Options): Tracked<T> => track(call(fn, ms, options));
+
+/**
+ * Records `promise` on `line` as the piece `label`: it starts now and ends when the promise settles.
+ * Returns the promise itself, so that what waitFor receives is unchanged. (It handles the promise:
+ * not for the tests of unhandled rejections.)
+ */
+function during<T>(line: Timeline, label: string, promise: PromiseLike<T>): PromiseLike<T> {
+  line.start(label);
+  const end = (): void => line.end(label);
+  Promise.resolve(promise).then(end, end);
+  return promise;
+}
+
+/** Calls waitFor as the piece `waitFor` of `line`, and tracks its outcome; `fn` records its own piece (`during`). */
+const startOn = <T>(line: Timeline, fn: (signal: AbortSignal) => PromiseLike<T>, ms: number, options?: Options): Tracked<T> =>
+  track(during(line, 'waitFor', call(fn, ms, options)));
 
 /** An outcome in words: `is still pending`, `resolved at 300 ms with "done"`. */
 function words(outcome: Outcome<unknown>): string {
@@ -260,10 +276,10 @@ const AFTER_SETTLING = {
 
 describe('finishing in time', () => {
   test('resolves with the value of fn when fn finishes first, at the moment it finishes', points(2, FOLLOWS_FN), async () => {
-    const waiting = start(stubborn(300, 'done'), 1000);
-    await clock.advance(299);
-    expect(waiting.state(), 'fn finishes at 300 ms: waitFor should still be pending at 299 ms').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const waiting = startOn(line, () => during(line, 'fn', stubborn(300, 'done')()), 1000);
+    await clock.advance(1000);
+    line.expect({ fn: [0, 300], waitFor: [0, 300] }, 'fn resolves at 300 ms, within the limit of 1000 ms: waitFor should resolve at that very moment, not earlier, not later');
     expectOutcome(waiting, { resolved: 'done', at: 300 }, 'fn resolved with "done" at 300 ms, within the limit of 1000 ms');
   });
 
@@ -392,25 +408,29 @@ describe('finishing in time', () => {
 
 describe('timing out', () => {
   test('rejects at exactly ms with a DOMException named TimeoutError, not a millisecond earlier', points(3, TIMEOUT_ERROR), async () => {
-    const waiting = start(never, 1000);
-    await clock.advance(999);
-    expect(waiting.state(), 'the limit is 1000 ms: waitFor should still be pending at 999 ms').toBe('pending');
-    await clock.advance(1);
-    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(waiting.settledAt(), 'when waitFor rejected (ms; the limit is 1000 ms)').toBe(1000);
+    const line = timeline(clock);
+    const waiting = startOn(line, () => during(line, 'fn', never()), 1000);
+    await clock.advance(2000);
+    line.expect({ fn: [0, null], waitFor: [0, 1000] }, 'fn never settles: waitFor should reject at exactly 1000 ms, the limit, not a millisecond earlier or later');
+    expect(waiting.state(), `the limit is 1000 ms, and ${describeOutcome(waiting)}`).toBe('rejected');
     expect(waiting.value(), `the timeout error should be a DOMException, got ${show(waiting.value())}`).toBeInstanceOf(DOMException);
     expect(nameOf(waiting.value()), "the name of the timeout error (new DOMException(message, 'TimeoutError'))").toBe('TimeoutError');
   });
 
   test('aborts the signal of fn at that moment, with the timeout error as its reason', points(2, ABORTS_WITH_TIMEOUT), async () => {
+    const line = timeline(clock);
     const work = cooperative(5000, 'late');
-    const waiting = start(work.fn, 1000);
+    const waiting = startOn(line, (signal) => during(line, 'fn', work.fn(signal)), 1000);
     await clock.advance(999);
     expect(work.signals[0]?.aborted, "fn's signal should not be aborted before 1000 ms").toBe(false);
-    await clock.advance(1);
+    await clock.advance(4001);
+    line.expect(
+      { fn: [0, 1000], waitFor: [0, 1000] },
+      "the limit is 1000 ms: waitFor should abort fn's signal then, so that fn (which listens to it, and would take 5000 ms) stops, and reject at that moment",
+    );
     expect(work.signals[0]?.aborted, "fn's signal should be aborted at 1000 ms").toBe(true);
     expectList(work.seen, ['called@0 aborted=false', 'aborted@1000'], 'what fn saw (called@virtual ms, then aborted@virtual ms),');
-    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
+    expect(waiting.state(), `the limit is 1000 ms, and ${describeOutcome(waiting)}`).toBe('rejected');
     expect(work.signals[0]?.reason, "the reason of fn's signal should be the very error waitFor rejects with").toBe(waiting.value());
   });
 
@@ -435,21 +455,24 @@ describe('timing out', () => {
   });
 
   test('does not wait for fn to react: rejects at ms even when fn ignores its signal', points(2, NO_WAITING), async () => {
-    const waiting = start(stubborn(5000, 'much later'), 1000);
-    await clock.advance(1000);
-    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(waiting.settledAt(), 'when waitFor rejected (ms; the limit is 1000 ms)').toBe(1000);
-    await clock.advance(4000);
+    const line = timeline(clock);
+    const waiting = startOn(line, () => during(line, 'fn', stubborn(5000, 'much later')()), 1000);
+    await clock.advance(5000);
+    line.expect({ fn: [0, 5000], waitFor: [0, 1000] }, 'fn ignores its signal and runs until 5000 ms: waitFor should still reject at 1000 ms, the limit, without waiting for fn');
+    expect(waiting.state(), `the limit is 1000 ms, and ${describeOutcome(waiting)}`).toBe('rejected');
     expect(nameOf(waiting.value()), 'a late value of fn must not change the outcome: the name of what waitFor rejected with').toBe('TimeoutError');
   });
 
   test('work that listens to its signal stops at the timeout, and no timer is left', points(2, WORK_STOPS), async () => {
+    const line = timeline(clock);
     const work = cooperative(5000, 'late');
-    const waiting = start(work.fn, 1000);
+    const waiting = startOn(line, (signal) => during(line, 'fn', work.fn(signal)), 1000);
     await clock.advance(1000);
-    expect(waiting.state(), `the limit is 1000 ms, and by then ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(clock.pendingTimers(), "timers still pending after the timeout (fn's 5000 ms timer stops when its signal aborts)").toBe(0);
+    const timersAfterTimeout = clock.pendingTimers();
     await clock.advance(5000);
+    line.expect({ fn: [0, 1000], waitFor: [0, 1000] }, 'the limit is 1000 ms: fn listens to its signal, so it should stop then, when waitFor aborts it, instead of running on until 5000 ms');
+    expect(waiting.state(), `the limit is 1000 ms, and ${describeOutcome(waiting)}`).toBe('rejected');
+    expect(timersAfterTimeout, "timers still pending at 1000 ms, after the timeout (fn's 5000 ms timer stops when its signal aborts)").toBe(0);
     expect(work.seen, 'fn should have stopped at the timeout, but it finished its work at 5000 ms').not.toContain('finished@5000');
   });
 
@@ -498,13 +521,17 @@ describe('cancelling from outside', () => {
   test('aborting options.signal rejects with its reason at that moment and aborts fn with the same reason', points(2, OUTER_ABORT), async () => {
     const controller = new AbortController();
     const reason = new Error('user cancelled');
+    const line = timeline(clock);
     const work = cooperative(5000, 'late');
-    const waiting = start(work.fn, 1000, { signal: controller.signal });
+    const waiting = startOn(line, (signal) => during(line, 'fn', work.fn(signal)), 1000, { signal: controller.signal });
     await clock.advance(300);
     controller.abort(reason);
-    await clock.settle();
+    await clock.advance(5000);
+    line.expect(
+      { fn: [0, 300], waitFor: [0, 300] },
+      "options.signal aborts at 300 ms, before the limit of 1000 ms: waitFor should abort fn's signal then, so that fn (which listens to it, and would take 5000 ms) stops, and reject at that moment",
+    );
     expect(waiting.state(), `options.signal aborted at 300 ms, but ${describeOutcome(waiting)}`).toBe('rejected');
-    expect(waiting.settledAt(), 'when waitFor rejected (ms; options.signal aborted at 300 ms)').toBe(300);
     expect(waiting.value(), 'waitFor should reject with the very reason of options.signal').toBe(reason);
     expect(work.signals[0]?.reason, "fn's signal should be aborted with the same reason").toBe(reason);
     expect(work.seen, "fn's signal should abort at 300 ms, when options.signal does").toContain('aborted@300');

@@ -35,7 +35,7 @@
 //       - failures that happen while an earlier function is still running leave no unhandled rejection
 //       - when every function throws synchronously, it rejects at once with what they threw, in order
 import { describe, expect, test } from 'vitest';
-import { type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Timeline, type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, loadExercise, points, realTick, timeline, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/collect-errors.ts');
 
@@ -84,6 +84,24 @@ function thrownInstead(should: string, error: unknown): unknown {
  */
 function run<T>(fns: readonly (() => Promise<T>)[]): Tracked<T[]> {
   return track(call(fns));
+}
+
+/**
+ * Runs runAll like `run`, and draws on `line` each function as `fns[i]`, from its call until its
+ * promise settles, and `runAll` from the call until it settles. (That handles the functions'
+ * promises: not for the tests of unhandled rejections.)
+ */
+function runOn<T>(line: Timeline, fns: readonly (() => Promise<T>)[]): Tracked<T[]> {
+  const drawn = fns.map((fn, index) => () => during(line, `fns[${index}]`, fn()));
+  return track(during(line, 'runAll', call(drawn)));
+}
+
+/** Records `promise` on `line` as the piece `label`: it starts now and ends when the promise settles. Returns the promise itself. */
+function during<P extends PromiseLike<unknown>>(line: Timeline, label: string, promise: P): P {
+  line.start(label);
+  const end = (): void => line.end(label);
+  Promise.resolve(promise).then(end, end);
+  return promise;
 }
 
 /** Fails unless runAll resolved with `values` (compared as shown) at virtual time `at`, saying what it did instead. */
@@ -193,11 +211,13 @@ describe('when every function succeeds', () => {
   });
 
   test('runs them concurrently: 300, 100 and 200 ms take 300 ms in all, and it does not resolve earlier', points(2, CONCURRENT), async () => {
-    const outcome = run([ok(300, 1), ok(100, 2), ok(200, 3)]);
-    await clock.advance(299);
-    expect(outcome.state(), 'one function is still running at 299 ms: runAll should still be pending').toBe('pending');
-    await clock.advance(1);
-    expect(outcome.settledAt(), 'when runAll settled (ms)').toBe(300);
+    const line = timeline(clock);
+    runOn(line, [ok(300, 1), ok(100, 2), ok(200, 3)]);
+    await clock.advance(600);
+    line.expect(
+      { 'fns[0]': [0, 300], 'fns[1]': [0, 100], 'fns[2]': [0, 200], runAll: [0, 300] },
+      'the three functions should run together, not one after another, and runAll should resolve when the slowest ends, at 300 ms',
+    );
   });
 
   test('keeps the values as they are, undefined included', points(1, VALUES), async () => {
@@ -218,12 +238,14 @@ describe('when every function succeeds', () => {
 
 describe('when some functions fail', () => {
   test('waits for every function, even after a failure, and rejects only when the last one has settled', points(3, WAITS_FOR_ALL), async () => {
-    const outcome = run([fail(100, new Error('early failure')), ok(300, 'slow success'), fail(200, new Error('later failure'))]);
-    await clock.advance(299);
-    expect(outcome.state(), 'two functions failed but one is still running at 299 ms: runAll should still be pending').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const outcome = runOn(line, [fail(100, new Error('early failure')), ok(300, 'slow success'), fail(200, new Error('later failure'))]);
+    await clock.advance(300);
+    line.expect(
+      { 'fns[0]': [0, 100], 'fns[1]': [0, 300], 'fns[2]': [0, 200], runAll: [0, 300] },
+      'fns[0] fails at 100 ms, but runAll should go on waiting, and reject only when the last function has settled, at 300 ms',
+    );
     expect(outcome.state(), 'every function has settled at 300 ms: runAll should have rejected').toBe('rejected');
-    expect(outcome.settledAt(), 'when runAll rejected (ms)').toBe(300);
   });
 
   test('rejects with an AggregateError', points(2, AGGREGATE), async () => {

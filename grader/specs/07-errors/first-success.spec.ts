@@ -55,7 +55,7 @@
 //       - when every attempt fails, the only rejection is the AggregateError that the caller handles
 //       - when every function throws synchronously, it rejects at once with what they threw, in order
 import { describe, expect, test, vi } from 'vitest';
-import { type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, deferred, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Timeline, type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, deferred, loadExercise, points, realTick, timeline, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/first-success.ts');
 type Attempt<T> = (signal: AbortSignal) => Promise<T>;
@@ -139,9 +139,23 @@ function thrownInstead(should: string, error: unknown): unknown {
  * Runs firstSuccess and tracks its outcome. Tracking handles a rejection at once, so a wrong
  * solution cannot leave it unhandled; and the tests look at the outcome instead of awaiting the
  * promise, so a wrong solution that never settles fails them instead of hanging.
+ *
+ * Given a timeline, it draws each attempt as `fns[i]`, from its call until its promise settles,
+ * and `firstSuccess` from the call until it settles. (That handles the attempts' promises: not for
+ * the tests of unhandled rejections.)
  */
-function run<T>(probes: readonly Probe<T>[]): Tracked<T> {
-  return track(call(probes.map((probe) => probe.fn)));
+function run<T>(probes: readonly Probe<T>[], line?: Timeline): Tracked<T> {
+  if (!line) return track(call(probes.map((probe) => probe.fn)));
+  const fns = probes.map((probe, index) => (signal: AbortSignal) => during(line, `fns[${index}]`, probe.fn(signal)));
+  return track(during(line, 'firstSuccess', call(fns)));
+}
+
+/** Records `promise` on `line` as the piece `label`: it starts now and ends when the promise settles. Returns the promise itself. */
+function during<P extends PromiseLike<unknown>>(line: Timeline, label: string, promise: P): P {
+  line.start(label);
+  const end = (): void => line.end(label);
+  Promise.resolve(promise).then(end, end);
+  return promise;
 }
 
 /** Fails unless the signals of `probes` are aborted exactly as `expected` says, naming both in the message. */
@@ -268,18 +282,28 @@ const NO_ANY = {
 
 describe('the first success wins', () => {
   test('resolves with the value of the first attempt to succeed, at that moment', points(2, FIRST_VALUE), async () => {
-    const outcome = run([ok(300, 'slow'), ok(100, 'fast'), ok(200, 'medium')]);
-    await clock.advance(99);
-    expect(outcome.state(), 'nothing has succeeded at 99 ms: firstSuccess should still be pending').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    // The slower ones ignore their signals, so that they run their full time.
+    const outcome = run([ok(300, 'slow', { stopsOnAbort: false }), ok(100, 'fast'), ok(200, 'medium', { stopsOnAbort: false })], line);
+    await clock.advance(300);
+    line.expect(
+      { 'fns[0]': [0, 300], 'fns[1]': [0, 100], 'fns[2]': [0, 200], firstSuccess: [0, 100] },
+      'fns[1] is the first to succeed, at 100 ms: firstSuccess should resolve at that very moment',
+    );
     expectResolved(outcome, 'fast', 100);
   });
 
   test('a failure that comes first does not settle it: the first success after it wins', points(3, FAILURE_WAITS), async () => {
-    const outcome = run([fail(50, new Error('mirror 1 is down')), ok(200, 'from mirror 2'), fail(100, new Error('mirror 3 is down')), ok(300, 'from mirror 4')]);
-    await clock.advance(199);
-    expect(outcome.state(), 'two attempts failed and two are still running at 199 ms: firstSuccess should still be pending').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const outcome = run(
+      [fail(50, new Error('mirror 1 is down')), ok(200, 'from mirror 2'), fail(100, new Error('mirror 3 is down')), ok(300, 'from mirror 4', { stopsOnAbort: false })],
+      line,
+    );
+    await clock.advance(300);
+    line.expect(
+      { 'fns[0]': [0, 50], 'fns[1]': [0, 200], 'fns[2]': [0, 100], 'fns[3]': [0, 300], firstSuccess: [0, 200] },
+      'fns[0] and fns[2] fail at 50 and 100 ms, fns[1] succeeds at 200 ms: firstSuccess should wait past the failures and resolve at 200 ms',
+    );
     expectResolved(outcome, 'from mirror 2', 200);
   });
 
@@ -296,8 +320,13 @@ describe('the first success wins', () => {
   });
 
   test('runs the attempts concurrently: failures at 100 and 200 ms and a success at 300 ms settle it at 300 ms', points(2, CONCURRENT), async () => {
-    const outcome = run([fail(100, new Error('one')), fail(200, new Error('two')), ok(300, 'three')]);
+    const line = timeline(clock);
+    const outcome = run([fail(100, new Error('one')), fail(200, new Error('two')), ok(300, 'three')], line);
     await clock.advance(600);
+    line.expect(
+      { 'fns[0]': [0, 100], 'fns[1]': [0, 200], 'fns[2]': [0, 300], firstSuccess: [0, 300] },
+      'the three attempts should run together, not one after another, and the failures of fns[0] and fns[1] settle nothing: firstSuccess should resolve when fns[2] succeeds, at 300 ms',
+    );
     expectResolved(outcome, 'three', 300);
   });
 
@@ -362,9 +391,14 @@ describe('the first success wins', () => {
 
 describe('stopping the losers', () => {
   test('when one attempt wins, the signal of every other attempt still running aborts at that moment', points(3, ABORT_LOSERS), async () => {
+    const line = timeline(clock);
     const probes = [ok(500, 'slow'), ok(100, 'winner'), fail(400, new Error('late')), ok(300, 'medium')];
-    const outcome = run(probes);
-    await clock.advance(100);
+    const outcome = run(probes, line);
+    await clock.advance(500);
+    line.expect(
+      { 'fns[0]': [0, 100], 'fns[1]': [0, 100], 'fns[2]': [0, 100], 'fns[3]': [0, 100], firstSuccess: [0, 100] },
+      'fns[1] wins at 100 ms: the signals of the other attempts should abort at that moment, so that they stop (they listen to their signals) instead of running for 300, 400 and 500 ms',
+    );
     expect(outcome.state(), `the attempt that succeeds at 100 ms should have won, but firstSuccess ${describeOutcome(outcome.outcome())}`).toBe('resolved');
     expectList(
       [probes[0]!, probes[2]!, probes[3]!].map((probe) => probe.abortedAt()),
@@ -429,12 +463,14 @@ describe('stopping the losers', () => {
 
 describe('when every attempt fails', () => {
   test('rejects with an AggregateError at the moment of the last failure', points(2, AGGREGATE), async () => {
-    const outcome = run([fail(300, new Error('a')), fail(100, new Error('b')), fail(200, new Error('c'))]);
-    await clock.advance(299);
-    expect(outcome.state(), 'one attempt is still running at 299 ms: firstSuccess should still be pending').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const outcome = run([fail(300, new Error('a')), fail(100, new Error('b')), fail(200, new Error('c'))], line);
+    await clock.advance(300);
+    line.expect(
+      { 'fns[0]': [0, 300], 'fns[1]': [0, 100], 'fns[2]': [0, 200], firstSuccess: [0, 300] },
+      'every attempt fails, the last one at 300 ms: firstSuccess should reject then, not at an earlier failure',
+    );
     expect(outcome.state(), 'the last attempt failed at 300 ms: firstSuccess should have rejected').toBe('rejected');
-    expect(outcome.settledAt(), 'when firstSuccess rejected (ms)').toBe(300);
     rejection(outcome);
   });
 

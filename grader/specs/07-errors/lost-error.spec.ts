@@ -36,7 +36,7 @@
 // `Database` says its methods fail by rejecting, never by throwing synchronously, so no test makes
 // one throw.
 import { describe, expect, test } from 'vitest';
-import { type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, loadExercise, points, realTick, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { type Timeline, type Tracked, captureUnhandledRejections, describeOutcome, expectList, show, loadExercise, points, realTick, timeline, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/07-errors/lost-error.ts');
 
@@ -53,12 +53,16 @@ interface Plan {
 /**
  * A fake database whose connect and inserts take virtual time as planned, and which logs every
  * call and every completion with the virtual time: `connect called at 0`, `insert b done at 250`.
+ * Given a timeline, it also draws `connect` and each `insert <record>` from the call until it
+ * settles (by hand: the promises importAll receives are left as they are).
  */
-function fakeDb(connect: Plan, inserts: Record<string, Plan>) {
+function fakeDb(connect: Plan, inserts: Record<string, Plan>, line?: Timeline) {
   const log: string[] = [];
   const settleAfter = (plan: Plan, what: string): Promise<void> =>
     new Promise((resolve, reject) => {
+      line?.start(what);
       setTimeout(() => {
+        line?.end(what);
         if ('error' in plan) {
           log.push(`${what} failed at ${Date.now()}`);
           reject(plan.error);
@@ -108,6 +112,15 @@ function thrownInstead(should: string, error: unknown): unknown {
  */
 function run(fake: ReturnType<typeof fakeDb>, records: readonly string[]): Tracked<void> {
   return track(call(fake.db, records));
+}
+
+/** Runs importAll like `run`, and draws it on `line` as `importAll`, from the call until it settles. */
+function runOn(line: Timeline, fake: ReturnType<typeof fakeDb>, records: readonly string[]): Tracked<void> {
+  line.start('importAll');
+  const importing = call(fake.db, records);
+  const end = (): void => line.end('importAll');
+  importing.then(end, end);
+  return track(importing);
 }
 
 /** Fails unless importAll resolved with undefined at virtual time `at`, saying what it did instead. */
@@ -247,16 +260,24 @@ describe('when everything works', () => {
   });
 
   test('starts no insert before the connection is up', points(2, AWAIT_CONNECT), async () => {
-    const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 50 } });
+    const line = timeline(clock);
+    const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 50 } }, line);
     run(fake, ['a', 'b']);
     await clock.advance(99);
+    line.expect({ connect: [0, null] }, 'connect takes 100 ms: no insert should start before it has finished');
     expectList(fake.calls('insert'), [], 'the inserts started while connect was still running');
   });
 
   test('then inserts every record once, in order, all at the moment the connection is up', points(3, INSERTS_AT_ONCE), async () => {
-    const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 100 }, c: { ms: 200 } });
+    const line = timeline(clock);
+    const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 100 }, c: { ms: 200 } }, line);
     run(fake, ['a', 'b', 'c']);
-    await clock.advance(400);
+    // Long enough for inserts made one after another to show in full.
+    await clock.advance(700);
+    line.expect(
+      { connect: [0, 100], 'insert a': [100, 400], 'insert b': [100, 200], 'insert c': [100, 300] },
+      'connect finishes at 100 ms: the three inserts should all start then, together, not one after another',
+    );
     expectList(
       fake.calls('insert'),
       ['insert a called at 100', 'insert b called at 100', 'insert c called at 100'],
@@ -289,11 +310,14 @@ describe('when everything works', () => {
   });
 
   test('resolves only when the slowest insert has finished, not a moment earlier', points(3, WAITS_FOR_ALL), async () => {
-    const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 300 }, c: { ms: 200 } });
-    const outcome = run(fake, ['a', 'b', 'c']);
-    await clock.advance(399);
-    expect(outcome.state(), 'insert b is still running at 399 ms: importAll should still be pending').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const fake = fakeDb({ ms: 100 }, { a: { ms: 50 }, b: { ms: 300 }, c: { ms: 200 } }, line);
+    const outcome = runOn(line, fake, ['a', 'b', 'c']);
+    await clock.advance(400);
+    line.expect(
+      { importAll: [0, 400], connect: [0, 100], 'insert a': [100, 150], 'insert b': [100, 400], 'insert c': [100, 300] },
+      'insert b, the slowest, finishes at 400 ms: importAll should wait for it, and for every other insert, and resolve then',
+    );
     expectResolved(outcome, 400);
   });
 
@@ -347,11 +371,14 @@ describe('when something fails', () => {
 
   test('a failed insert rejects with that same error, at the moment it fails', points(3, INSERT_FAILS), async () => {
     const duplicate = new Error('duplicate key: b');
-    const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 150, error: duplicate }, c: { ms: 200 } });
-    const outcome = run(fake, ['a', 'b', 'c']);
-    await clock.advance(249);
-    expect(outcome.state(), 'nothing has failed at 249 ms: importAll should still be pending').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const fake = fakeDb({ ms: 100 }, { a: { ms: 300 }, b: { ms: 150, error: duplicate }, c: { ms: 200 } }, line);
+    const outcome = runOn(line, fake, ['a', 'b', 'c']);
+    await clock.advance(400);
+    line.expect(
+      { importAll: [0, 250], connect: [0, 100], 'insert a': [100, 400], 'insert b': [100, 250], 'insert c': [100, 300] },
+      'insert b fails at 250 ms: importAll should reject at that moment, without waiting for the other inserts',
+    );
     expectRejected(outcome, duplicate, 250);
   });
 
@@ -364,18 +391,28 @@ describe('when something fails', () => {
 
   test('a failed insert listed last is not lost either', points(2, EVERY_INSERT_WATCHED), async () => {
     const full = new Error('disk full');
-    const fake = fakeDb({ ms: 10 }, { a: { ms: 20 }, b: { ms: 30 }, c: { ms: 40, error: full } });
-    const outcome = run(fake, ['a', 'b', 'c']);
+    const line = timeline(clock);
+    const fake = fakeDb({ ms: 10 }, { a: { ms: 20 }, b: { ms: 30 }, c: { ms: 40, error: full } }, line);
+    const outcome = runOn(line, fake, ['a', 'b', 'c']);
     await clock.advance(100);
+    line.expect(
+      { importAll: [0, 50], connect: [0, 10], 'insert a': [10, 30], 'insert b': [10, 40], 'insert c': [10, 50] },
+      'insert c, listed last, fails at 50 ms, after the others have succeeded: importAll should wait for it, and reject at that moment',
+    );
     expectRejected(outcome, full, 50);
   });
 
   test('when several inserts fail, it rejects with the first to fail, and the others still run to their end', points(2, FIRST_FAILURE), async () => {
     const late = new Error('fails later');
     const early = new Error('fails first');
-    const fake = fakeDb({ ms: 100 }, { a: { ms: 200, error: late }, b: { ms: 300 }, c: { ms: 50, error: early } });
-    const outcome = run(fake, ['a', 'b', 'c']);
+    const line = timeline(clock);
+    const fake = fakeDb({ ms: 100 }, { a: { ms: 200, error: late }, b: { ms: 300 }, c: { ms: 50, error: early } }, line);
+    const outcome = runOn(line, fake, ['a', 'b', 'c']);
     await clock.advance(400);
+    line.expect(
+      { importAll: [0, 150], connect: [0, 100], 'insert a': [100, 300], 'insert b': [100, 400], 'insert c': [100, 150] },
+      'insert c fails first, at 150 ms, and insert a at 300 ms: importAll should reject at 150 ms, while the other inserts run on to their end',
+    );
     expectRejected(outcome, early, 150);
     expectList(
       fake.log.filter((line) => !line.includes(' called at ')),
