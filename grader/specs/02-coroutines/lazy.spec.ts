@@ -57,7 +57,21 @@
 // 13. The only promises that can reject are those `then` and `catch` return: handled, nothing is reported.
 //       - rejections that are caught leave no unhandled rejection behind
 import { describe, expect, test } from 'vitest';
-import { type Outcome, captureUnhandledRejections, expectList, loadExercise, points, realTick, show, sleep, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
+import {
+  type Outcome,
+  type Timeline,
+  captureUnhandledRejections,
+  expectList,
+  loadExercise,
+  points,
+  realTick,
+  show,
+  sleep,
+  timeline,
+  track,
+  useVirtualTime,
+  inOrder,
+} from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/lazy.ts');
 
@@ -65,26 +79,42 @@ const ex = loadExercise<Module>('02-coroutines/lazy', ['lazy']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
 
-/** A function that counts its calls and answers `value` after `ms` of virtual time. */
-function slow<T>(ms: number, value: T): { fn: () => Promise<T>; calls: () => number } {
+/**
+ * Where a function draws its calls: on `line`, the first one as the piece `name`, the next ones as
+ * `name (call 2)`, `name (call 3)` and so on, each from the call until it settles.
+ */
+interface Drawn {
+  readonly line: Timeline;
+  readonly name?: string;
+}
+
+/** The label of call number `call` of a function drawn as `name`: `fn`, then `fn (call 2)`, … */
+const callLabel = (name: string, call: number): string => (call === 1 ? name : `${name} (call ${call})`);
+
+/** A function that counts its calls and answers `value` after `ms` of virtual time (drawing each call on a timeline, if given one). */
+function slow<T>(ms: number, value: T, drawn?: Drawn): { fn: () => Promise<T>; calls: () => number } {
   let calls = 0;
   return {
     fn: async () => {
-      calls++;
+      const label = callLabel(drawn?.name ?? 'fn', ++calls);
+      drawn?.line.start(label);
       await sleep(ms);
+      drawn?.line.end(label);
       return value;
     },
     calls: () => calls,
   };
 }
 
-/** A function that counts its calls and rejects with `error` after `ms` of virtual time. */
-function failing(ms: number, error: unknown): { fn: () => Promise<never>; calls: () => number } {
+/** A function that counts its calls and rejects with `error` after `ms` of virtual time (drawing each call on a timeline, if given one). */
+function failing(ms: number, error: unknown, drawn?: Drawn): { fn: () => Promise<never>; calls: () => number } {
   let calls = 0;
   return {
     fn: async () => {
-      calls++;
+      const label = callLabel(drawn?.name ?? 'fn', ++calls);
+      drawn?.line.start(label);
       await sleep(ms);
+      drawn?.line.end(label);
       throw error;
     },
     calls: () => calls,
@@ -276,12 +306,15 @@ describe('not starting early', () => {
   });
 
   test('its time starts when it is first awaited, not when it is created', points(2, TIME_STARTS_AT_AWAIT), async () => {
-    const task = ex.lazy(slow(300, 'value').fn);
+    const line = timeline(clock);
+    const task = ex.lazy(slow(300, 'value', { line }).fn);
     await clock.advance(500);
-    const result = track(task);
-    await clock.advance(299);
-    expect(words(result.outcome()), 'created at 0, awaited at 500, fn takes 300 ms: at 799 ms').toBe('still pending');
-    await clock.advance(1);
+    const result = track(line.run('await at 500', () => task));
+    await clock.advance(300);
+    line.expect(
+      { fn: [500, 800], 'await at 500': [500, 800] },
+      'a Lazy created at 0 and first awaited at 500 ms should call fn at 500 ms, not at 0: fn takes 300 ms, so the await ends at 800 ms',
+    );
     expectSettled(result.outcome(), { resolved: 'value', at: 800 }, 'created at 0, awaited at 500, fn takes 300 ms: at 800 ms,');
   });
 
@@ -327,31 +360,41 @@ describe('running once', () => {
   });
 
   test('two awaits in flight together run fn once, and both get the value when fn finishes', points(3, RUNS_ONCE), async () => {
-    const work = slow(500, 'shared');
+    const line = timeline(clock);
+    const work = slow(500, 'shared', { line });
     const task = ex.lazy(work.fn);
-    const early = track(task);
+    const early = track(line.run('await at 0', () => task));
     await clock.advance(200);
-    const late = track(task);
-    await clock.advance(299);
-    expectList([words(early.outcome()), words(late.outcome())], ['still pending', 'still pending'], 'the awaits made at 0 and at 200 ms, fn takes 500 ms, at 499 ms,');
-    await clock.advance(1);
+    const late = track(line.run('await at 200', () => task));
+    await clock.advance(600);
+    line.expect(
+      { fn: [0, 500], 'await at 0': [0, 500], 'await at 200': [200, 500] },
+      'fn should run once, from the first await at 0 to 500 ms; the await made at 200 ms, while fn runs, should wait for that same call and end with it at 500 ms',
+    );
     expectSettled(early.outcome(), { resolved: 'shared', at: 500 }, 'awaited at 0');
     expectSettled(late.outcome(), { resolved: 'shared', at: 500 }, 'awaited at 200, while fn was still running,');
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
   test('awaiting after fn has finished gives the value at once, without running fn or starting a timer', points(1, RUNS_ONCE), async () => {
-    const work = slow(500, 'done');
+    const line = timeline(clock);
+    const work = slow(500, 'done', { line });
     const task = ex.lazy(work.fn);
-    const first = track(task);
+    const first = track(line.run('await at 0', () => task));
     await clock.advance(500);
     expectSettled(first.outcome(), { resolved: 'done', at: 500 }, 'the first await, fn takes 500 ms,');
     await clock.advance(300);
     const timersBefore = clock.timersStarted();
-    const later = track(task);
+    const later = track(line.run('await at 800', () => task));
     await clock.settle();
+    const timersStarted = clock.timersStarted() - timersBefore;
+    await clock.advance(600);
+    line.expect(
+      { fn: [0, 500], 'await at 0': [0, 500], 'await at 800': [800, 800] },
+      'fn should run once, from 0 to 500 ms; an await made at 800 ms, long after it finished, should get the kept value at once, without calling fn again',
+    );
     expectSettled(later.outcome(), { resolved: 'done', at: 800 }, 'awaited at 800, long after fn finished,');
-    expect(clock.timersStarted() - timersBefore, 'timers started by the late await').toBe(0);
+    expect(timersStarted, 'timers started by the late await').toBe(0);
     expect(work.calls(), 'calls of fn').toBe(1);
   });
 
@@ -383,12 +426,15 @@ describe('running once', () => {
   });
 
   test('Promise.all of two Lazy values runs both at once: 300 ms and 200 ms take 300 ms in all', points(2, RUNS_CONCURRENTLY), async () => {
-    const a = slow(300, 'a');
-    const b = slow(200, 'b');
-    const both = track(Promise.all([ex.lazy(a.fn), ex.lazy(b.fn)]));
-    await clock.advance(299);
-    expect(words(both.outcome()), 'Promise.all of a Lazy of 300 ms and a Lazy of 200 ms, at 299 ms').toBe('still pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const a = slow(300, 'a', { line, name: 'fn of a' });
+    const b = slow(200, 'b', { line, name: 'fn of b' });
+    const both = track(line.run('Promise.all', () => Promise.all([ex.lazy(a.fn), ex.lazy(b.fn)])));
+    await clock.advance(600);
+    line.expect(
+      { 'fn of a': [0, 300], 'fn of b': [0, 200], 'Promise.all': [0, 300] },
+      'Promise.all of a Lazy of 300 ms and a Lazy of 200 ms should start both fns at once, at 0 ms, and resolve when the slower ends: 300 ms in all, not 500',
+    );
     expectSettled(both.outcome(), { resolved: ['a', 'b'], at: 300 }, 'Promise.all of a Lazy of 300 ms and a Lazy of 200 ms');
     expectList([a.calls(), b.calls()], [1, 1], 'the calls of each fn (300 ms, 200 ms)');
   });
@@ -460,12 +506,17 @@ describe('running once', () => {
 describe('failures', () => {
   test('a rejection reaches every awaiter with the same error object, and fn runs once', points(3, SAME_ERROR), async () => {
     const error = new Error('boom');
-    const work = failing(400, error);
+    const line = timeline(clock);
+    const work = failing(400, error, { line });
     const task = ex.lazy(work.fn);
-    const first = track(task);
+    const first = track(line.run('await at 0', () => task));
     await clock.advance(100);
-    const second = track(task);
-    await clock.advance(300);
+    const second = track(line.run('await at 100', () => task));
+    await clock.advance(500);
+    line.expect(
+      { fn: [0, 400], 'await at 0': [0, 400], 'await at 100': [100, 400] },
+      'fn should run once, from the first await at 0 until it fails at 400 ms; the await made at 100 ms, while fn runs, should fail with it at 400 ms',
+    );
     expectSettled(first.outcome(), { rejected: error, at: 400 }, 'awaited at 0, fn fails at 400 ms,');
     expectSettled(second.outcome(), { rejected: error, at: 400 }, 'awaited at 100, while fn was running,');
     expect(first.value(), 'the very error fn failed with').toBe(error);
@@ -475,14 +526,19 @@ describe('failures', () => {
 
   test('a failure is kept, not retried: awaiting again later rejects with the same error without running fn', points(2, NOT_RETRIED), async () => {
     const error = new Error('boom');
-    const work = failing(100, error);
+    const line = timeline(clock);
+    const work = failing(100, error, { line });
     const task = ex.lazy(work.fn);
-    const first = track(task);
+    const first = track(line.run('await at 0', () => task));
     await clock.advance(100);
     expectSettled(first.outcome(), { rejected: error, at: 100 }, 'the first await, fn fails at 100 ms,');
     await clock.advance(100);
-    const again = track(task);
+    const again = track(line.run('await at 200', () => task));
     await clock.advance(100);
+    line.expect(
+      { fn: [0, 100], 'await at 0': [0, 100], 'await at 200': [200, 200] },
+      'fn should run once, failing at 100 ms; an await made at 200 ms should reject at once with the kept error, without calling fn again',
+    );
     expectSettled(again.outcome(), { rejected: error, at: 200 }, 'awaited again at 200, after fn had failed at 100,');
     expect(again.value(), 'the very error fn failed with').toBe(error);
     expect(work.calls(), 'calls of fn').toBe(1);

@@ -51,7 +51,21 @@
 // The types (clause "TypeScript infers the types") are checked by the visible tests under
 // `npm run typecheck`, not here.
 import { describe, expect, test } from 'vitest';
-import { type Outcome, captureUnhandledRejections, expectList, failLater, loadExercise, points, realTick, show, track, useVirtualTime, inOrder } from '../../spec-kit/index.ts';
+import {
+  type Outcome,
+  type Timeline,
+  captureUnhandledRejections,
+  expectList,
+  failLater,
+  loadExercise,
+  points,
+  realTick,
+  show,
+  timeline,
+  track,
+  useVirtualTime,
+  inOrder,
+} from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/02-coroutines/promisify.ts');
 type Callback<R> = import('@target/02-coroutines/promisify.ts').Callback<R>;
@@ -78,6 +92,25 @@ function answerWith(ms: number, ...answer: unknown[]): (callback: (...args: unkn
   return (callback) => {
     setTimeout(() => callback(...answer), ms);
   };
+}
+
+/**
+ * `fn`, a callback API, drawn on `line` as the piece `label`: from the moment it is called until it
+ * calls its callback (its last argument). It declares as many parameters as `fn` does, so that
+ * `fn.length` reads the same.
+ */
+function untilCallback<F extends (...args: never[]) => void>(line: Timeline, label: string, fn: F): F {
+  const drawn = function (this: unknown, ...args: unknown[]): void {
+    line.start(label);
+    const callback = args[args.length - 1] as (...answer: unknown[]) => void;
+    const answer = (...answer: unknown[]): void => {
+      line.end(label);
+      callback(...answer);
+    };
+    Reflect.apply(fn, this, [...args.slice(0, -1), answer]);
+  };
+  Object.defineProperty(drawn, 'length', { value: fn.length });
+  return drawn as unknown as F;
 }
 
 /**
@@ -365,13 +398,15 @@ describe('calling the original function', () => {
 
 describe('success', () => {
   test('resolves with the value at the virtual time the callback is called, not before', points(2, SETTLES_IN_CALLBACK), async () => {
-    const fetchUserAsync = ex.promisify(fetchUser);
-    const user = track(fetchUserAsync(1, 300));
-    await clock.advance(299);
-    expect(user.state(), 'fetchUserAsync(1, 300) at 299 ms, before its callback is called').toBe('pending');
-    await clock.advance(1);
-    expect(user.state(), 'fetchUserAsync(1, 300) at 300 ms, when its callback is called').toBe('resolved');
-    expect(user.settledAt(), 'the virtual time (in ms) at which the promise resolved; the callback is called at 300 ms').toBe(300);
+    const line = timeline(clock);
+    const fetchUserAsync = ex.promisify(untilCallback(line, 'fetchUser', fetchUser));
+    const user = track(line.run('fetchUserAsync(1, 300)', () => fetchUserAsync(1, 300)));
+    await clock.advance(400);
+    line.expect(
+      { fetchUser: [0, 300], 'fetchUserAsync(1, 300)': [0, 300] },
+      'fetchUser calls its callback at 300 ms: the promise of fetchUserAsync(1, 300) should settle at that very moment, neither before nor after',
+    );
+    expect(user.state(), 'fetchUserAsync(1, 300), once its callback had been called at 300 ms,').toBe('resolved');
     expect(user.value(), 'the value the promise resolved with, the user given to the callback').toEqual({ id: 1, name: 'user 1' });
   });
 
@@ -434,40 +469,40 @@ describe('success', () => {
   });
 
   test('calls in flight together are independent: 300, 100 and 200 ms settle at their own times', points(2, PER_CALL), async () => {
+    const line = timeline(clock);
     const fetchUserAsync = ex.promisify(fetchUser);
-    const settled: string[] = [];
     const calls = [
       [1, 300],
       [2, 100],
       [3, 200],
-    ].map(([id, ms]) =>
-      track(
-        fetchUserAsync(id!, ms!).then((user) => {
-          settled.push(`${user.name}@${clock.now()}`);
-          return user.id;
-        }),
-      ),
+    ].map(([id, ms]) => track(line.run(`fetchUserAsync(${id}, ${ms})`, () => fetchUserAsync(id!, ms!))));
+    await clock.advance(400);
+    line.expect(
+      { 'fetchUserAsync(1, 300)': [0, 300], 'fetchUserAsync(2, 100)': [0, 100], 'fetchUserAsync(3, 200)': [0, 200] },
+      'three calls in flight together should each settle when its own callback is called, at 300, 100 and 200 ms',
     );
-    await clock.advance(300);
     expectList(
       calls.map((call) => call.state()),
       ['resolved', 'resolved', 'resolved'],
-      'three calls in flight (their callbacks are called at 300, 100 and 200 ms), after 300 ms,',
+      'three calls in flight (their callbacks are called at 300, 100 and 200 ms), after 400 ms,',
     );
-    expect(inOrder(settled), 'which user arrived when').toBe(inOrder(['user 2@100', 'user 3@200', 'user 1@300']));
+    expectList(
+      calls.map((call) => call.value()),
+      [1, 2, 3].map((id) => ({ id, name: `user ${id}` })),
+      'the users that fetchUserAsync(1, 300), fetchUserAsync(2, 100) and fetchUserAsync(3, 200) resolved with',
+    );
   });
 });
 
 describe('failure', () => {
   test('rejects with exactly the error object given to the callback, at that virtual time', points(2, EXACT_ERROR), async () => {
     const error = new Error('disk on fire');
-    const result = ex.promisify(answerWith(250, error, 'ignored'))();
-    const outcome = track(result);
-    await clock.advance(249);
-    expect(outcome.state(), 'the promise at 249 ms, before the callback gets the error').toBe('pending');
-    await clock.advance(1);
-    expect(outcome.state(), 'the promise at 250 ms, when the callback gets the error').toBe('rejected');
-    expect(outcome.settledAt(), 'the virtual time (in ms) at which the promise rejected; the callback gets the error at 250 ms').toBe(250);
+    const line = timeline(clock);
+    const failAsync = ex.promisify(untilCallback(line, 'fn', answerWith(250, error, 'ignored')));
+    const outcome = track(line.run('the promise', () => failAsync()));
+    await clock.advance(400);
+    line.expect({ fn: [0, 250], 'the promise': [0, 250] }, 'fn gives its callback an error at 250 ms: the promise should reject at that very moment, neither before nor after');
+    expect(outcome.state(), 'the promise, once the callback had got the error at 250 ms,').toBe('rejected');
     expect(outcome.value(), 'the rejection should be the very error given to the callback').toBe(error);
   });
 
