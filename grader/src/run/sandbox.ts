@@ -1,0 +1,131 @@
+// Where and how the grader's vitest process runs the code it grades. Two layers, each used where
+// the machine has it (README, "What the sandbox promises"):
+//
+// 1. bubblewrap (Linux): the vitest process and everything it starts run in a namespace of
+//    their own: a process namespace, so that killing it kills every process the submission
+//    started, detached ones included; no network but loopback; the whole file system read-only
+//    except the run's own folder; a private /tmp. Found when `bwrap` is on the PATH and works.
+// 2. Node's permission model, in the test workers only (vitest's `execArgv`): they may read
+//    node_modules, the target tree and the transformed modules vitest hands them, write only the
+//    run's scratch and progress folders, and start neither child processes nor worker threads.
+//    The grader and vitest's main process keep their rights: they run no submission code.
+//
+// COURSE_SANDBOX=off turns both off (for debugging the grader itself); COURSE_SANDBOX=no-bwrap
+// keeps only the permission model, which is what a machine without bubblewrap gets.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export interface SandboxLayers {
+  /** The vitest process runs under bubblewrap. */
+  readonly bwrap: boolean;
+  /** The test workers run under Node's permission model. */
+  readonly permissions: boolean;
+  /** Why a layer is off, for the README's promise and for `--verbose` users. */
+  readonly notes: readonly string[];
+}
+
+/** One run's folders: vitest's own temporary files, and what the workers may write. */
+export interface RunDirs {
+  readonly root: string;
+  /** vitest's TMPDIR: the transformed modules it hands the workers (read-only to them). */
+  readonly vitestTmp: string;
+  /** The workers' TMPDIR: the only place submissions may write. */
+  readonly scratch: string;
+  /** Where each worker writes the test it is running (test-hooks.ts). */
+  readonly progress: string;
+}
+
+export function makeRunDirs(): RunDirs {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'course-run-'));
+  const dirs = { root, vitestTmp: path.join(root, 'vitest'), scratch: path.join(root, 'scratch'), progress: path.join(root, 'progress') };
+  for (const dir of [dirs.vitestTmp, dirs.scratch, dirs.progress]) mkdirSync(dir);
+  return dirs;
+}
+
+export function removeRunDirs(dirs: RunDirs): void {
+  rmSync(dirs.root, { recursive: true, force: true });
+}
+
+let bwrapWorks: boolean | undefined;
+
+/** Whether `bwrap` is installed and allowed to create namespaces here (not in every container). */
+export function bwrapAvailable(): boolean {
+  if (bwrapWorks === undefined) {
+    if (process.platform !== 'linux') {
+      bwrapWorks = false;
+    } else {
+      const probe = spawnSync('bwrap', [...namespaceArgs(), '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--', 'true'], {
+        stdio: 'ignore',
+        timeout: 5_000,
+      });
+      bwrapWorks = probe.status === 0;
+    }
+  }
+  return bwrapWorks;
+}
+
+function namespaceArgs(): string[] {
+  return ['--die-with-parent', '--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--new-session'];
+}
+
+/** `--permission` from Node 22.13 and 23.5; `--experimental-permission` before. */
+export function permissionFlag(version: string = process.versions.node): string {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const stable = major >= 24 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13);
+  return stable ? '--permission' : '--experimental-permission';
+}
+
+export function sandboxLayers(): SandboxLayers {
+  const setting = process.env.COURSE_SANDBOX ?? 'on';
+  if (setting === 'off') return { bwrap: false, permissions: false, notes: ['COURSE_SANDBOX=off: no sandbox'] };
+  const notes: string[] = [];
+  let bwrap = setting !== 'no-bwrap' && bwrapAvailable();
+  if (!bwrap) notes.push(process.platform === 'linux' ? 'bubblewrap is not installed or may not create namespaces here' : `bubblewrap needs Linux (this is ${process.platform})`);
+  return { bwrap, permissions: true, notes };
+}
+
+/** The Node options of each test worker: the permission model, scoped to what a worker needs. */
+export function workerExecArgv(layers: SandboxLayers, target: string, dirs: RunDirs): string[] {
+  const args = [
+    // A submission that exhausts the heap stops its own worker quickly, not after minutes of GC.
+    '--max-old-space-size=512',
+    // eval and new Function: nothing in the course needs them, and they defeat the import check.
+    '--disallow-code-generation-from-strings',
+  ];
+  if (!layers.permissions) return args;
+  const read = [path.join(repoRoot, 'node_modules'), target, dirs.vitestTmp];
+  const write = [dirs.scratch, dirs.progress];
+  return [
+    ...args,
+    permissionFlag(),
+    ...read.map((dir) => `--allow-fs-read=${path.join(dir, '*')}`),
+    ...write.map((dir) => `--allow-fs-write=${path.join(dir, '*')}`),
+  ];
+}
+
+/**
+ * The command that starts vitest's main process: `node …args` itself, or the same under
+ * bubblewrap with the repository and the target read-only and the run's folder writable.
+ */
+export function sandboxedCommand(layers: SandboxLayers, target: string, dirs: RunDirs, nodeArgs: readonly string[]): { command: string; args: string[] } {
+  if (!layers.bwrap) return { command: process.execPath, args: [...nodeArgs] };
+  const args = [
+    ...namespaceArgs(),
+    '--ro-bind', '/', '/',
+    '--dev', '/dev',
+    '--proc', '/proc',
+    // A private /tmp hides the machine's; the run's folder and the target come back into it.
+    '--tmpfs', '/tmp',
+    '--ro-bind', target, target,
+    '--bind', dirs.root, dirs.root,
+    '--chdir', repoRoot,
+    '--',
+    process.execPath,
+    ...nodeArgs,
+  ];
+  return { command: 'bwrap', args };
+}
