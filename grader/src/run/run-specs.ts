@@ -41,6 +41,10 @@ export const MAX_HANGS_PER_FILE = 3;
 /** How many times a spec file is run again after vitest stopped under it without being told to. */
 const MAX_CRASHES_PER_FILE = 2;
 
+/** How long vitest may take to exit once every spec file has ended. */
+const EXIT_GRACE_MS = 3_000;
+const VITEST_TIMEOUT = /Test timed out in \d+ms/;
+
 export const UNVERIFIED_MESSAGE = 'this result does not count: it was not reached by the test itself (the code under test interfered with the test run)';
 
 export function tamperedMessage(what: string): string {
@@ -101,6 +105,8 @@ async function runOnce(
   const collected = new Set<string>();
   let progressInRun = false;
   let sealKey = '';
+  // Set when a file has used up its hangs: the watchdog stops the run at its next look.
+  let stopNow = false;
   const onEvent = (event: RunEvent) => {
     const outcome = outcomes.get(event.file);
     if (!outcome) return;
@@ -123,6 +129,15 @@ async function runOnce(
         if (before && (event.state === 'skipped' || before.state === 'passed')) break;
         if (event.state !== 'passed') {
           outcome.results.set(event.id, { state: event.state, errors: event.errors });
+          // A test that never settled and that vitest stopped after its own timeout counts as
+          // hung, like one the watchdog stopped: a file of such tests is not waited for to the end.
+          if (event.errors.some((error) => VITEST_TIMEOUT.test(error.message))) {
+            outcome.hungTests.push(event.id);
+            if (outcome.hungTests.length >= MAX_HANGS_PER_FILE && !outcome.finished) {
+              outcome.timedOut = true;
+              stopNow = true;
+            }
+          }
         } else if (event.tampered !== undefined) {
           outcome.results.set(event.id, { state: 'failed', errors: [{ name: 'Error', message: tamperedMessage(event.tampered) }] });
         } else if (event.seal === undefined || event.seal !== sealOf(sealKey, event.id)) {
@@ -152,9 +167,16 @@ async function runOnce(
   let killed = false;
   const testTimeoutMs = options.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
   const running = runningTests(run, outcomes, lastProgress);
+  // When every file has ended, vitest has nothing left to do: if it does not exit (code under test
+  // can leave it waiting for a worker), it is stopped after a grace period.
+  let allEndedAt: number | undefined;
   const watchdog = setInterval(() => {
     const now = Date.now();
     let stuck = false;
+    if (files.every((file) => outcomes.get(file)!.finished || outcomes.get(file)!.timedOut)) {
+      allEndedAt ??= now;
+      if (now - allEndedAt > EXIT_GRACE_MS) stuck = true;
+    }
     const current = running();
     for (const [file, test] of current) {
       if (now - test.since <= testTimeoutMs) continue;
@@ -170,7 +192,7 @@ async function runOnce(
         stuck = true;
       }
     }
-    if (!stuck) return;
+    if (!stuck && !stopNow) return;
     killed = true;
     run.kill();
   }, 100);

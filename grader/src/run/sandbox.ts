@@ -10,8 +10,11 @@
 //    run's scratch and progress folders, and start neither child processes nor worker threads.
 //    The grader and vitest's main process keep their rights: they run no submission code.
 //
-// COURSE_SANDBOX=off turns both off (for debugging the grader itself); COURSE_SANDBOX=no-bwrap
-// keeps only the permission model, which is what a machine without bubblewrap gets.
+// A third layer, the import check (import-check.ts), runs in vitest's main process.
+//
+// COURSE_SANDBOX=off turns every layer off (for debugging the grader itself); COURSE_SANDBOX=
+// a comma-separated list of `no-bwrap`, `no-permissions`, `no-imports` turns off only those (the
+// hostile suite uses it to show that each layer holds on its own).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +27,8 @@ export interface SandboxLayers {
   readonly bwrap: boolean;
   /** The test workers run under Node's permission model. */
   readonly permissions: boolean;
+  /** vitest refuses the imports import-check.ts does not allow. */
+  readonly imports: boolean;
   /** Why a layer is off, for the README's promise and for `--verbose` users. */
   readonly notes: readonly string[];
 }
@@ -80,19 +85,21 @@ export function permissionFlag(version: string = process.versions.node): string 
 }
 
 export function sandboxLayers(): SandboxLayers {
-  const setting = process.env.COURSE_SANDBOX ?? 'on';
-  if (setting === 'off') return { bwrap: false, permissions: false, notes: ['COURSE_SANDBOX=off: no sandbox'] };
+  const setting = (process.env.COURSE_SANDBOX ?? 'on').split(',').map((word) => word.trim());
+  if (setting.includes('off')) return { bwrap: false, permissions: false, imports: false, notes: ['COURSE_SANDBOX=off: no sandbox'] };
   const notes: string[] = [];
-  let bwrap = setting !== 'no-bwrap' && bwrapAvailable();
-  if (!bwrap) notes.push(process.platform === 'linux' ? 'bubblewrap is not installed or may not create namespaces here' : `bubblewrap needs Linux (this is ${process.platform})`);
-  return { bwrap, permissions: true, notes };
+  const bwrap = !setting.includes('no-bwrap') && bwrapAvailable();
+  if (!bwrap && !setting.includes('no-bwrap')) {
+    notes.push(process.platform === 'linux' ? 'bubblewrap is not installed or may not create namespaces here' : `bubblewrap needs Linux (this is ${process.platform})`);
+  }
+  return { bwrap, permissions: !setting.includes('no-permissions'), imports: !setting.includes('no-imports'), notes };
 }
 
 /** The Node options of each test worker: the permission model, scoped to what a worker needs. */
 export function workerExecArgv(layers: SandboxLayers, target: string, dirs: RunDirs): string[] {
   const args = [
     // A submission that exhausts the heap stops its own worker quickly, not after minutes of GC.
-    '--max-old-space-size=512',
+    '--max-old-space-size=256',
     // eval and new Function: nothing in the course needs them, and they defeat the import check.
     '--disallow-code-generation-from-strings',
   ];

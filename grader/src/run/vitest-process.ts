@@ -59,6 +59,7 @@ function baseEnv(target: string, specFiles: readonly string[], workers: number, 
     COURSE_SKIP_FILE: path.join(dirs.vitestTmp, 'skip.json'),
     COURSE_SCRATCH_DIR: dirs.scratch,
     COURSE_WORKER_EXEC_ARGV: JSON.stringify(workerExecArgv(layers, target, dirs)),
+    COURSE_IMPORT_CHECK: layers.imports ? '1' : '0',
     [SEAL_ENV]: sealKey,
     // vitest's own temporary files (the transformed modules it hands the workers).
     TMPDIR: dirs.vitestTmp,
