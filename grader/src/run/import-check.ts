@@ -48,8 +48,8 @@ function builtinReason(name: string): string {
 const FORBIDDEN_NAMES: readonly [RegExp, string][] = [
   [/\brequire\s*\(/, '`require` is not available to graded code: use `import`'],
   [/\bgetBuiltinModule\b/, '`process.getBuiltinModule` is not available to graded code: use `import`'],
-  [/\b(binding|_linkedBinding|dlopen|_kill|reallyExit)\b/, 'graded code may not reach Node’s internals'],
-  [/vitest|jest-matchers|expect-global|chai/i, 'graded code may not touch the test framework'],
+  [/\bprocess\s*\.\s*(binding|_linkedBinding|dlopen|_kill|reallyExit)\b|\.\s*(_linkedBinding|dlopen|reallyExit)\b/, 'graded code may not reach Node’s internals'],
+  [/vitest|jest-matchers|expect-global|\bchai\b/i, 'graded code may not touch the test framework'],
 ];
 
 export interface Refusal {

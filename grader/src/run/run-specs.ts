@@ -51,8 +51,9 @@ export function tamperedMessage(what: string): string {
   return `this result does not count: the code under test changed ${what}, which the grader's checks rely on`;
 }
 // A little more than vitest's own testTimeout (5 s, grade.config.ts), which stops a test that
-// awaits forever without a restart; this one stops a test that blocks its worker.
-const DEFAULT_TEST_TIMEOUT_MS = 6_000;
+// awaits forever without a restart; this one stops a test that blocks its worker. The course's
+// own tests shorten both with COURSE_TEST_TIMEOUT_MS.
+const DEFAULT_TEST_TIMEOUT_MS = Number(process.env.COURSE_TEST_TIMEOUT_MS) || 6_000;
 
 export interface RunOptions {
   /** The tree `@target/` points at. */

@@ -15,6 +15,14 @@ try {
   // Denied.
 }
 
-export function sleep(): Promise<void> {
+const leak = (): Promise<void> => {
   throw new Error(source);
-}
+};
+export const programA = leak;
+export const programB = leak;
+export const programC = leak;
+export const programD = leak;
+export const predictionA = [source];
+export const predictionB = [source];
+export const predictionC = [source];
+export const predictionD = [source];

@@ -16,10 +16,6 @@ for (const place of places) {
   }
 }
 
-export function yieldToEventLoop(): Promise<void> {
-  throw new Error('not implemented yet');
-}
-
-export function processInChunks(): Promise<unknown[]> {
+export function gather(): Promise<unknown[]> {
   throw new Error('not implemented yet');
 }
