@@ -3,6 +3,7 @@
 // the sandbox's settings (vitest-process.ts, sandbox.ts).
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { ForksPoolWorker } from 'vitest/node';
 import { importCheck } from './import-check.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -26,7 +27,13 @@ export default defineConfig({
     include: specs.map((spec) => path.relative(repoRoot, spec)),
     reporters: [path.join(import.meta.dirname, 'event-reporter.ts')],
     setupFiles: [path.join(import.meta.dirname, 'test-hooks.ts')],
-    pool: 'forks',
+    // vitest's forks, except that the workers get the code of each module over their channel
+    // instead of reading it from vitest's temporary folder, which they may then not read at all:
+    // it holds the transformed code of every spec.
+    pool: {
+      name: 'course-forks',
+      createPoolWorker: (options) => Object.assign(new ForksPoolWorker(options), { cacheFs: false }),
+    },
     maxWorkers: Number(process.env.COURSE_WORKERS) || 2,
     // The sandbox's Node options for the workers (sandbox.ts): the permission model and limits.
     execArgv: JSON.parse(process.env.COURSE_WORKER_EXEC_ARGV ?? '[]'),
@@ -39,7 +46,7 @@ export default defineConfig({
     // What the code under test prints is nobody's business but its own.
     silent: true,
     // The specs keep no snapshots; vitest looks for them where the workers may read.
-    resolveSnapshotPath: (testPath, extension) => path.join(process.env.TMPDIR ?? path.dirname(testPath), `${path.basename(testPath)}${extension}`),
+    resolveSnapshotPath: (testPath, extension) => path.join(scratch ?? path.dirname(testPath), `${path.basename(testPath)}${extension}`),
     watch: false,
     env: {
       COURSE_TARGET: target,

@@ -6,8 +6,9 @@
 //    started, detached ones included; no network but loopback; the whole file system read-only
 //    except the run's own folder; a private /tmp. Found when `bwrap` is on the PATH and works.
 // 2. Node's permission model, in the test workers only (vitest's `execArgv`): they may read
-//    node_modules, the target tree and the transformed modules vitest hands them, write only the
-//    run's scratch and progress folders, and start neither child processes nor worker threads.
+//    node_modules, the target tree and their scratch folder (vitest hands them the code of the
+//    specs over their channel), write only the run's scratch and progress folders, and start neither child
+//    processes nor worker threads.
 //    The grader and vitest's main process keep their rights: they run no submission code.
 //
 // A third layer, the import check (import-check.ts), runs in vitest's main process.
@@ -36,7 +37,7 @@ export interface SandboxLayers {
 /** One run's folders: vitest's own temporary files, and what the workers may write. */
 export interface RunDirs {
   readonly root: string;
-  /** vitest's TMPDIR: the transformed modules it hands the workers (read-only to them). */
+  /** vitest's own TMPDIR, which the workers may not read. */
   readonly vitestTmp: string;
   /** The workers' TMPDIR: the only place submissions may write. */
   readonly scratch: string;
@@ -104,7 +105,7 @@ export function workerExecArgv(layers: SandboxLayers, target: string, dirs: RunD
     '--disallow-code-generation-from-strings',
   ];
   if (!layers.permissions) return args;
-  const read = [path.join(repoRoot, 'node_modules'), target, dirs.vitestTmp];
+  const read = [path.join(repoRoot, 'node_modules'), target, dirs.scratch];
   const write = [dirs.scratch, dirs.progress];
   return [
     ...args,

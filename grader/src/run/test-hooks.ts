@@ -7,7 +7,7 @@
 //    worker, and with it anything vitest would have reported later, but the file is already
 //    written. The grader's watchdog reads it to name the test that hung.
 // 2. When the grader runs a spec file again after stopping a hung test, the skip list
-//    (COURSE_SKIP_FILE) names the tests that already have a verdict (the hung one among them);
+//    (COURSE_SKIP_TESTS) names the tests that already have a verdict (the hung one among them);
 //    they are skipped, so each test runs to a verdict once.
 // 3. It seals verdicts (seal.ts): it takes the run's key out of the environment, works out the
 //    seal of every test of the file and forgets the key; a test's seal goes into its metadata only
@@ -16,7 +16,7 @@
 // 4. It takes away what submitted code could use to leave the sandbox's rules or to speak for
 //    another spec file: killing processes, Node's internal bindings, writing to vitest's channel
 //    about tests of another file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getFn, setFn } from '@vitest/runner';
 import { beforeAll, beforeEach, chai, expect } from 'vitest';
@@ -34,12 +34,11 @@ let sealKey = process.env[SEAL_ENV] ?? '';
 delete process.env[SEAL_ENV];
 
 const progressDir = process.env.COURSE_PROGRESS_DIR;
-const skipFile = process.env.COURSE_SKIP_FILE;
-const skipped = new Set<string>(skipFile ? readSkipList(skipFile) : []);
+const skipped = new Set<string>(readSkipList(process.env.COURSE_SKIP_TESTS));
 
-function readSkipList(file: string): string[] {
+function readSkipList(text: string | undefined): string[] {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return text ? JSON.parse(text) : [];
   } catch {
     return [];
   }

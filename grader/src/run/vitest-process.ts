@@ -9,7 +9,7 @@
 // killed with its whole process tree when the watchdog finds it stuck. Each process has a secret
 // of its own, which the workers use to seal the verdicts of passing tests (seal.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { RunEvent } from './events.ts';
@@ -56,7 +56,6 @@ function baseEnv(target: string, specFiles: readonly string[], workers: number, 
     COURSE_SPECS: JSON.stringify(specFiles),
     COURSE_WORKERS: String(workers),
     COURSE_PROGRESS_DIR: dirs.progress,
-    COURSE_SKIP_FILE: path.join(dirs.vitestTmp, 'skip.json'),
     COURSE_SCRATCH_DIR: dirs.scratch,
     COURSE_WORKER_EXEC_ARGV: JSON.stringify(workerExecArgv(layers, target, dirs)),
     COURSE_IMPORT_CHECK: layers.imports ? '1' : '0',
@@ -68,13 +67,9 @@ function baseEnv(target: string, specFiles: readonly string[], workers: number, 
   };
 }
 
-/**
- * Clears the progress folder for a new run and writes the tests it must skip where the workers
- * can read it but not change it.
- */
-function prepareRun(dirs: RunDirs, skipTests: readonly string[]): void {
+/** Clears the progress folder for a new run. */
+function clearProgress(dirs: RunDirs): void {
   for (const name of readdirSync(dirs.progress)) rmSync(path.join(dirs.progress, name), { force: true });
-  writeFileSync(path.join(dirs.vitestTmp, 'skip.json'), JSON.stringify(skipTests));
 }
 
 function spawnVitest(target: string, dirs: RunDirs, layers: SandboxLayers, nodeArgs: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -128,8 +123,7 @@ export function coldVitest(): VitestProcess {
       const dirs = makeRunDirs();
       const layers = sandboxLayers();
       const sealKey = newSealKey();
-      prepareRun(dirs, request.skipTests);
-      const env = baseEnv(request.target, request.specFiles, request.workers, dirs, layers, sealKey);
+      const env = { ...baseEnv(request.target, request.specFiles, request.workers, dirs, layers, sealKey), COURSE_SKIP_TESTS: JSON.stringify(request.skipTests) };
       // `--configLoader runner` reads the configuration without writing a bundled copy beside it.
       const child = spawnVitest(request.target, dirs, layers, [vitestBin, 'run', '--config', configFile, '--configLoader', 'runner'], env);
       running.add(child);
@@ -200,7 +194,7 @@ export function warmVitest(target: string, allSpecFiles: readonly string[], work
         ready ??= startServer();
         await ready;
         child = server!;
-        prepareRun(dirs, request.skipTests);
+        clearProgress(dirs);
         return new Promise<{ exited: boolean; output: string }>((resolve) => {
           const onMessage = (message: RunEvent | { type: 'run-end' } | { type: 'ready' }) => {
             if (message.type === 'ready') return;
@@ -218,7 +212,7 @@ export function warmVitest(target: string, allSpecFiles: readonly string[], work
           };
           child!.on('message', onMessage);
           child!.on('exit', onExit);
-          child!.send({ type: 'run', specFiles: request.specFiles });
+          child!.send({ type: 'run', specFiles: request.specFiles, skipTests: request.skipTests });
         });
       })();
       return { progressDir: dirs.progress, sealKey, done, kill: () => killGroup(child) };

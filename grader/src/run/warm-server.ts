@@ -17,8 +17,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-process.on('message', async (message: { type: string; specFiles: string[] }) => {
+process.on('message', async (message: { type: string; specFiles: string[]; skipTests: string[] }) => {
   if (message.type !== 'run') return;
+  // The workers of this run read the tests to skip from their environment (test-hooks.ts).
+  process.env.COURSE_SKIP_TESTS = JSON.stringify(message.skipTests);
   for (const file of filesUnder(target)) vitest.invalidateFile(file);
   const specifications = message.specFiles.map((file) => vitest.getRootProject().createSpecification(file));
   await vitest.runTestSpecifications(specifications, false);
