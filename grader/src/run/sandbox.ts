@@ -17,7 +17,7 @@
 // a comma-separated list of `no-bwrap`, `no-permissions`, `no-imports` turns off only those (the
 // hostile suite uses it to show that each layer holds on its own).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -115,6 +115,11 @@ export function workerExecArgv(layers: SandboxLayers, target: string, dirs: RunD
   ];
 }
 
+/** The folder of the Node installation that runs the grader (`…/bin/node` → `…`). */
+function nodeHome(): string {
+  return path.dirname(path.dirname(realpathSync(process.execPath)));
+}
+
 /**
  * The command that starts vitest's main process: `node …args` itself, or the same under
  * bubblewrap with the repository and the target read-only and the run's folder writable.
@@ -126,9 +131,10 @@ export function sandboxedCommand(layers: SandboxLayers, target: string, dirs: Ru
     '--ro-bind', '/', '/',
     '--dev', '/dev',
     '--proc', '/proc',
-    // A private /tmp hides the machine's; the run's folder and the target come back into it.
+    // A private /tmp hides the machine's; what the run needs comes back into it, read-only
+    // (Node itself, the course and the target may live under /tmp), and the run's own folder.
     '--tmpfs', '/tmp',
-    '--ro-bind', target, target,
+    ...[nodeHome(), repoRoot, target].flatMap((dir) => ['--ro-bind', dir, dir]),
     '--bind', dirs.root, dirs.root,
     '--chdir', repoRoot,
     '--',
