@@ -1,11 +1,13 @@
 // How fast is grading? Prints figures; asserts nothing.
 //
-//   npm run bench [-- --runs 5]
+//   npm run bench [-- --runs 5] [--json <file>]
 //
 // Measures, in this one process:
-//   1. the grader over solutions/ (every exercise): wall time per run, hidden tests per second;
-//   2. the baseline: plain `vitest run` over the same specs and target with vitest's own dot
-//      reporter and no watchdog, so the ratio shows what the grader adds on top of vitest;
+//   1. the grader over solutions/ (every exercise), in its sandbox: wall time per run, hidden
+//      tests per second;
+//   2. the floor: a bare `vitest run --no-isolate` over the same specs and target with vitest's
+//      own dot reporter, no sandbox and no watchdog, where every spec file shares its worker: the
+//      ratio shows what the grader's isolation, sandbox and watchdog cost on top of vitest;
 //   3. watch mode's save-to-verdict latency: ten saves of one exercise file in a copy of
 //      solutions/, each timed from the write to the verdict, with the warm vitest server; and
 //      the cold grade of the same exercise, for comparison.
@@ -18,8 +20,9 @@ import { parseArgs } from 'node:util';
 import { exercises, files, repoRoot } from '../src/catalogue.ts';
 import { grade } from '../src/commands/grade.ts';
 import { WatchSession } from '../src/commands/watch.ts';
+import { sandboxLayers } from '../src/run/sandbox.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs) || 3);
 const target = path.join(repoRoot, 'solutions');
 
@@ -28,26 +31,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const floorArgs = ['run', '--config', 'grader/src/run/grade.config.ts', '--configLoader', 'runner', '--no-isolate', '--pool=forks', '--reporter=dot'];
+const floorEnv = { ...process.env, COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), COURSE_BARE: '1', NO_COLOR: '1' };
+
+// The grader and the floor take turns, so that a change in the machine's load touches both.
 const graderTimes: number[] = [];
+const baselineTimes: number[] = [];
 let tests = 0;
 for (let i = 0; i < runs; i++) {
-  const start = performance.now();
+  let start = performance.now();
   const report = await grade({ filters: [], target, timeoutSeconds: 30, quiet: true });
   graderTimes.push(performance.now() - start);
   tests = report.exercises.reduce((n, e) => n + e.tests.length, 0);
-}
 
-const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const baselineTimes: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [vitestBin, 'run', '--config', 'grader/src/run/grade.config.ts', '--reporter=dot'], {
-    cwd: repoRoot,
-    env: { ...process.env, COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
+  start = performance.now();
+  const result = spawnSync(process.execPath, [vitestBin, ...floorArgs], { cwd: repoRoot, env: floorEnv, encoding: 'utf8' });
   baselineTimes.push(performance.now() - start);
-  if (result.status !== 0) console.warn(`baseline run ${i + 1} exited with ${result.status}`);
+  if (result.status !== 0) console.warn(`floor run ${i + 1} exited with ${result.status}`);
 }
 
 const graderMs = median(graderTimes);
@@ -57,8 +58,10 @@ console.log(`hidden tests             ${tests}`);
 console.log(`runs                     ${runs}`);
 console.log(`grader, median wall      ${(graderMs / 1000).toFixed(2)} s   (runs: ${graderTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
 console.log(`grader, tests per second ${(tests / (graderMs / 1000)).toFixed(0)}`);
-console.log(`vitest alone, median     ${(baselineMs / 1000).toFixed(2)} s   (runs: ${baselineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
-console.log(`grader / vitest alone    ${(graderMs / baselineMs).toFixed(2)}`);
+console.log(`floor (--no-isolate)     ${(baselineMs / 1000).toFixed(2)} s   (runs: ${baselineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
+console.log(`grader / floor           ${(graderMs / baselineMs).toFixed(2)}`);
+const layers = sandboxLayers();
+console.log(`sandbox                  ${layers.bwrap ? 'bubblewrap + ' : ''}${layers.permissions ? 'permission model + ' : ''}${layers.imports ? 'import check' : ''}${layers.notes.length > 0 ? ` (${layers.notes.join('; ')})` : ''}`);
 
 // 3. Save to verdict in watch mode.
 const watchDir = mkdtempSync(path.join(os.tmpdir(), 'course-bench-'));
@@ -94,3 +97,19 @@ for (let i = 0; i < 3; i++) {
 const saveMs = median(saveTimes);
 console.log(`watch, save to verdict   ${saveMs.toFixed(0)} ms median of 10 saves of ${exercise.name}   (${saveTimes.map((t) => t.toFixed(0)).join(', ')} ms)`);
 console.log(`cold grade of ${exercise.name}    ${median(coldTimes).toFixed(0)} ms median of 3; warm / cold ${(saveMs / median(coldTimes)).toFixed(2)}`);
+
+if (values.json) {
+  const seconds = (ms: number) => Number((ms / 1000).toFixed(3));
+  const figures = {
+    exercises: exercises.length,
+    tests,
+    runs,
+    sandbox: { bwrap: layers.bwrap, permissions: layers.permissions, imports: layers.imports },
+    fullGrade: { median_s: seconds(graderMs), runs_s: graderTimes.map(seconds) },
+    floor: { median_s: seconds(baselineMs), runs_s: baselineTimes.map(seconds) },
+    ratio: Number((graderMs / baselineMs).toFixed(2)),
+    watch: { median_s: seconds(saveMs), runs_s: saveTimes.map(seconds), coldGrade_s: seconds(median(coldTimes)) },
+  };
+  writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`\nFigures written to ${values.json}`);
+}

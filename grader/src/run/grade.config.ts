@@ -13,6 +13,8 @@ if (!target || specs.length === 0) {
   throw new Error('grade.config.ts is started by the grader: run `npm run grade` instead.');
 }
 const scratch = process.env.COURSE_SCRATCH_DIR;
+// `npm run bench` measures a floor: the same specs with vitest alone, none of the grader's parts.
+const bare = process.env.COURSE_BARE === '1';
 
 export default defineConfig({
   root: repoRoot,
@@ -20,13 +22,13 @@ export default defineConfig({
     alias: [{ find: /^@target\//, replacement: `${target}/` }],
   },
   // What submitted code may import is checked where it is resolved, in this trusted process.
-  plugins: process.env.COURSE_IMPORT_CHECK === '0' ? [] : [importCheck(target)],
+  plugins: process.env.COURSE_IMPORT_CHECK === '0' || bare ? [] : [importCheck(target)],
   server: { fs: { strict: false } },
   cacheDir: scratch ? path.join(path.dirname(scratch), 'vite-cache') : undefined,
   test: {
     include: specs.map((spec) => path.relative(repoRoot, spec)),
     reporters: [path.join(import.meta.dirname, 'event-reporter.ts')],
-    setupFiles: [path.join(import.meta.dirname, 'test-hooks.ts')],
+    setupFiles: bare ? [] : [path.join(import.meta.dirname, 'test-hooks.ts')],
     // vitest's forks, except that the workers get the code of each module over their channel
     // instead of reading it from vitest's temporary folder, which they may then not read at all:
     // it holds the transformed code of every spec.
