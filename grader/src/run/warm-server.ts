@@ -8,7 +8,9 @@ import path from 'node:path';
 import { createVitest } from 'vitest/node';
 
 const target = process.env.COURSE_TARGET!;
-const vitest = await createVitest('test', { config: path.join(import.meta.dirname, 'grade.config.ts'), watch: false });
+// `configLoader: 'runner'` reads the configuration without writing a bundled copy beside it,
+// which the sandbox's read-only file system would refuse.
+const vitest = await createVitest('test', { config: path.join(import.meta.dirname, 'grade.config.ts'), watch: false, configLoader: 'runner' });
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
