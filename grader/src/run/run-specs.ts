@@ -237,7 +237,15 @@ function runningTests(
       if (!name.startsWith('worker-')) continue;
       const text = safeRead(path.join(run.progressDir, name));
       if (!text) continue;
-      const { file, id } = JSON.parse(text) as { file: string; id: string };
+      // Code under test can write here too: only an entry with the test's mark counts.
+      let entry: { file?: unknown; id?: unknown; mark?: unknown };
+      try {
+        entry = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const { file, id, mark } = entry;
+      if (typeof file !== 'string' || typeof id !== 'string' || mark !== sealOf(run.sealKey, `progress:${id}`)) continue;
       const before = seen.get(name);
       if (!before || before.id !== id) seen.set(name, { file, id, since: Date.now() });
     }

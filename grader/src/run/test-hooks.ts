@@ -2,8 +2,8 @@
 // before any submitted code (the spec imports the target in a beforeAll hook registered after
 // the ones below).
 //
-// 1. It tells the grader which test is running, by writing it to a file of its own in the run's
-//    progress folder (COURSE_PROGRESS_DIR), synchronously: a test that loops forever blocks the
+// 1. It tells the grader which test is running, by writing it, with a mark the grader can check,
+//    to a file of its own in the run's progress folder (COURSE_PROGRESS_DIR), synchronously: a test that loops forever blocks the
 //    worker, and with it anything vitest would have reported later, but the file is already
 //    written. The grader's watchdog reads it to name the test that hung.
 // 2. When the grader runs a spec file again after stopping a hung test, the skip list
@@ -211,6 +211,7 @@ beforeAll(({}, file) => {
   lockPromise();
   const before = snapshot();
   for (const test of testsOf(task)) {
+    if (sealKey) progressMarks[test.id] = sealOf(sealKey, `progress:${test.id}`);
     const seal = sealKey ? sealOf(sealKey, test.id) : undefined;
     const fn = getFn(test as never) as (...args: unknown[]) => unknown;
     const meta = test.meta;
@@ -228,10 +229,19 @@ beforeAll(({}, file) => {
   sealKey = '';
 });
 
+/**
+ * Each test's mark in the progress folder, which the grader checks, so that code under test cannot
+ * name a test of another spec file as running (and have the watchdog call it hung).
+ */
+const progressMarks: Record<string, string> = Object.create(null);
+const progressFile = progressDir ? path.join(progressDir, `worker-${process.pid}.json`) : undefined;
+
 beforeEach((context) => {
-  if (skipped.has(context.task.id)) context.skip();
-  if (progressDir) {
-    const running = { file: context.task.file.filepath, id: context.task.id };
-    writeFileSync(path.join(progressDir, `worker-${process.pid}.json`), JSON.stringify(running));
+  const id = context.task.id;
+  if (skipped.has(id)) context.skip();
+  if (progressFile) {
+    // Built without JSON.stringify, which the code under test may have replaced by now.
+    const quote = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+    writeFileSync(progressFile, `{"file":${quote(context.task.file.filepath)},"id":${quote(id)},"mark":${quote(progressMarks[id] ?? '')}}`);
   }
 });
