@@ -6,8 +6,8 @@
 // every point it has in a clean run; nothing is written outside the run's temporary folders; no
 // process is left behind.
 //
-// The attacks on files and processes run four times: with the whole sandbox, and with the import
-// check off so that the other layers are seen to hold on their own (the permission model with and
+// The attacks on files and processes run three times: with the whole sandbox, and with the import
+// check off so that each of the other layers is seen to hold on its own (the permission model
 // without bubblewrap, and bubblewrap without the permission model, where the machine has it).
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -239,21 +239,13 @@ describe.concurrent('hostile submissions', () => {
     expect(graded.find('lost-error').tests.some((t) => t.status === 'passed')).toBe(false);
   });
 
-  test('without the import check, the permission model and bubblewrap stop files and processes', async () => {
-    const graded = await gradeHostile(['files'], [...files, 'sleep'], 'no-imports', withPort());
-    expectNeutralised(graded, [...files, 'sleep'], files);
-    expect(graded.messages('event-order')).toContain('could not read the spec');
-    expect(graded.messages('event-order')).not.toContain(firstSpecLine);
-    expect(graded.messages('as-completed')).toMatch(/Worker: (?!allowed)/);
-    expect(requests).toEqual([]);
-  });
-
   test('without the import check or bubblewrap, the permission model stops files and processes on its own', async () => {
     const local = files.filter((name) => name !== 'shield');
     const graded = await gradeHostile(['files'], [...local, 'sleep'], 'no-imports,no-bwrap');
     expectNeutralised(graded, [...local, 'sleep'], local);
     expect(graded.messages('event-order')).toContain('could not read the spec');
     expect(graded.messages('event-order')).not.toContain(firstSpecLine);
+    expect(graded.messages('as-completed')).toMatch(/Worker: (?!allowed)/);
   });
 
   test.skipIf(!hasBwrap)('without the import check or the permission model, bubblewrap keeps writes, processes and the network in its namespace', async () => {
