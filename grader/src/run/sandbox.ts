@@ -52,8 +52,13 @@ export function makeRunDirs(): RunDirs {
   return dirs;
 }
 
+/** Removes a run's folders; a worker killed a moment ago may still be writing its progress. */
 export function removeRunDirs(dirs: RunDirs): void {
-  rmSync(dirs.root, { recursive: true, force: true });
+  try {
+    rmSync(dirs.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  } catch {
+    // Left for the system's temporary folder cleaning: it holds nothing of the submission's outside it.
+  }
 }
 
 let bwrapWorks: boolean | undefined;
