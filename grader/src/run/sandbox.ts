@@ -57,7 +57,7 @@ export function removeRunDirs(dirs: RunDirs): void {
   try {
     rmSync(dirs.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   } catch {
-    // Left for the system's temporary folder cleaning: it holds nothing of the submission's outside it.
+    // Left for the system to clean: a leftover temporary folder harms nobody.
   }
 }
 
