@@ -53,7 +53,10 @@ export function loadExercise<M extends object>(id: string, required: readonly (k
 }
 
 function displayPath(id: string): string {
-  const file = path.join(targetRoot(), `${id}.ts`);
+  return displayFile(path.join(targetRoot(), `${id}.ts`));
+}
+
+function displayFile(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') ? file : relative;
 }
@@ -65,6 +68,9 @@ function describeImportFailure(shownPath: string, error: unknown): string {
   if (/Failed to load url|Cannot find module|ERR_MODULE_NOT_FOUND|does the file exist/i.test(text) && text.includes(fileName.replace(/\.ts$/, ''))) {
     return `${shownPath} is missing. Restore the stub (for example with \`git checkout -- ${shownPath}\`) and try again.`;
   }
+  // The grader's import check (grader/src/run/import-check.ts) says exactly what it refused.
+  const refused = /\[import refused\] (\S+?):(\d+) (.+)/.exec(text);
+  if (refused) return `${displayFile(refused[1]!)}:${refused[2]} ${refused[3]}`;
   const line = lineInTarget(fileName, text);
   const where = line ? `${shownPath}:${line}` : shownPath;
   // Vite reports code it cannot parse as a failed transform; a SyntaxError thrown by running

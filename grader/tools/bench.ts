@@ -1,17 +1,20 @@
 // How fast is grading? Prints figures; asserts nothing.
 //
-//   npm run bench [-- --runs 5]
+//   npm run bench [-- --runs 5] [--json <file>]
 //
 // Measures, in this one process:
-//   1. the grader over solutions/ (every exercise): wall time per run, hidden tests per second;
-//   2. the baseline: plain `vitest run` over the same specs and target with vitest's own dot
-//      reporter and no watchdog, so the ratio shows what the grader adds on top of vitest;
+//   1. the grader over solutions/ (every exercise), in its sandbox: wall time per run, hidden
+//      tests per second;
+//   2. the floor: a bare `vitest run --no-isolate` over the same specs and target with vitest's
+//      own dot reporter, no sandbox and no watchdog, where every spec file shares its worker: the
+//      ratio shows what the grader's isolation, sandbox and watchdog cost on top of vitest;
 //   3. watch mode's save-to-verdict latency: ten saves of one exercise file in a copy of
 //      solutions/, each timed from the write to the verdict, with the warm vitest server; and
 //      the cold grade of the same exercise, for comparison;
 //   4. batch grading (bench-batch.ts): 30 full-course submissions into a gradebook.
 //
-// `--json <file>` also writes the figures: { batch: { submissions, seconds, perMinute } }.
+// `--json <file>` also writes the figures: { fullGrade: { median_s }, floor: { median_s }, ratio,
+// watch: { median_s }, batch: { submissions, seconds, perMinute }, … }.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { benchBatch } from './bench-batch.ts';
@@ -22,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { exercises, files, repoRoot } from '../src/catalogue.ts';
 import { grade } from '../src/commands/grade.ts';
 import { WatchSession } from '../src/commands/watch.ts';
+import { sandboxLayers } from '../src/run/sandbox.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs) || 3);
@@ -32,26 +36,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const floorArgs = ['run', '--config', 'grader/src/run/grade.config.ts', '--configLoader', 'runner', '--no-isolate', '--pool=forks', '--reporter=dot'];
+const floorEnv = { ...process.env, COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), COURSE_BARE: '1', NO_COLOR: '1' };
+
+// The grader and the floor take turns, so that a change in the machine's load touches both.
 const graderTimes: number[] = [];
+const baselineTimes: number[] = [];
 let tests = 0;
 for (let i = 0; i < runs; i++) {
-  const start = performance.now();
+  let start = performance.now();
   const report = await grade({ filters: [], target, timeoutSeconds: 30, quiet: true });
   graderTimes.push(performance.now() - start);
   tests = report.exercises.reduce((n, e) => n + e.tests.length, 0);
-}
 
-const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const baselineTimes: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [vitestBin, 'run', '--config', 'grader/src/run/grade.config.ts', '--reporter=dot'], {
-    cwd: repoRoot,
-    env: { ...process.env, COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
+  start = performance.now();
+  const result = spawnSync(process.execPath, [vitestBin, ...floorArgs], { cwd: repoRoot, env: floorEnv, encoding: 'utf8' });
   baselineTimes.push(performance.now() - start);
-  if (result.status !== 0) console.warn(`baseline run ${i + 1} exited with ${result.status}`);
+  if (result.status !== 0) console.warn(`floor run ${i + 1} exited with ${result.status}`);
 }
 
 const graderMs = median(graderTimes);
@@ -61,8 +63,10 @@ console.log(`hidden tests             ${tests}`);
 console.log(`runs                     ${runs}`);
 console.log(`grader, median wall      ${(graderMs / 1000).toFixed(2)} s   (runs: ${graderTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
 console.log(`grader, tests per second ${(tests / (graderMs / 1000)).toFixed(0)}`);
-console.log(`vitest alone, median     ${(baselineMs / 1000).toFixed(2)} s   (runs: ${baselineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
-console.log(`grader / vitest alone    ${(graderMs / baselineMs).toFixed(2)}`);
+console.log(`floor (--no-isolate)     ${(baselineMs / 1000).toFixed(2)} s   (runs: ${baselineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
+console.log(`grader / floor           ${(graderMs / baselineMs).toFixed(2)}`);
+const layers = sandboxLayers();
+console.log(`sandbox                  ${layers.bwrap ? 'bubblewrap + ' : ''}${layers.permissions ? 'permission model + ' : ''}${layers.imports ? 'import check' : ''}${layers.notes.length > 0 ? ` (${layers.notes.join('; ')})` : ''}`);
 
 // 3. Save to verdict in watch mode.
 const watchDir = mkdtempSync(path.join(os.tmpdir(), 'course-bench-'));
@@ -102,7 +106,20 @@ console.log(`cold grade of ${exercise.name}    ${median(coldTimes).toFixed(0)} m
 // 4. Batch grading, as a teacher runs it.
 const batch = await benchBatch(30);
 console.log(`batch of ${batch.submissions} submissions   ${batch.seconds.toFixed(1)} s, ${batch.perMinute} a minute`);
+
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify({ batch }, null, 2)}\n`);
-  console.log(`figures written to ${values.json}`);
+  const seconds = (ms: number) => Number((ms / 1000).toFixed(3));
+  const figures = {
+    exercises: exercises.length,
+    tests,
+    runs,
+    sandbox: { bwrap: layers.bwrap, permissions: layers.permissions, imports: layers.imports },
+    fullGrade: { median_s: seconds(graderMs), runs_s: graderTimes.map(seconds) },
+    floor: { median_s: seconds(baselineMs), runs_s: baselineTimes.map(seconds) },
+    ratio: Number((graderMs / baselineMs).toFixed(2)),
+    watch: { median_s: seconds(saveMs), runs_s: saveTimes.map(seconds), coldGrade_s: seconds(median(coldTimes)) },
+    batch,
+  };
+  writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`\nFigures written to ${values.json}`);
 }

@@ -35,7 +35,16 @@ export default class EventReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = test.result();
     const state = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
-    send({ type: 'test', file: test.module.moduleId, id: test.id, state, errors: (result.errors ?? []).map(toReported) });
+    const meta = test.meta() as { seal?: unknown; tampered?: unknown };
+    send({
+      type: 'test',
+      file: test.module.moduleId,
+      id: test.id,
+      state,
+      errors: (result.errors ?? []).map(toReported),
+      ...(typeof meta.seal === 'string' ? { seal: meta.seal } : {}),
+      ...(typeof meta.tampered === 'string' ? { tampered: meta.tampered } : {}),
+    });
   }
 
   onTestModuleEnd(module: TestModule): void {

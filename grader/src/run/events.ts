@@ -31,5 +31,9 @@ export type RunEvent =
       readonly id: string;
       readonly state: 'passed' | 'failed' | 'skipped';
       readonly errors: readonly ReportedError[];
+      /** The test's seal (seal.ts), when the worker found it passed on its own. */
+      readonly seal?: string;
+      /** What the code under test changed that assertions rely on, when it did. */
+      readonly tampered?: string;
     }
   | { readonly type: 'file-end'; readonly file: string; readonly errors: readonly ReportedError[] };

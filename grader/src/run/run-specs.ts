@@ -11,10 +11,16 @@
 //
 // A file that hangs outside any test (at import, in a hook) is noticed when it has made no
 // progress for `fileTimeoutMs`.
+//
+// Only the spec decides that a test passed: a "passed" that does not carry the test's seal
+// (seal.ts, test-hooks.ts) was made up by the code under test and counts as failed, and so does
+// one whose code changed what assertions rely on. A test's list and points are taken from the
+// first collection of its file in each run, before any submitted code has run.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TIMEOUT_MESSAGE } from '../messages.ts';
 import type { CollectedTest, ReportedError, RunEvent } from './events.ts';
+import { sealOf } from './seal.ts';
 import { coldVitest, type RunHandle, type VitestProcess } from './vitest-process.ts';
 
 export interface FileOutcome {
@@ -32,9 +38,22 @@ export interface FileOutcome {
 
 /** After this many hung tests in one file, the rest of the file is not tried again. */
 export const MAX_HANGS_PER_FILE = 3;
+/** How many times a spec file is run again after vitest stopped under it without being told to. */
+const MAX_CRASHES_PER_FILE = 2;
+
+/** How long vitest may take to exit once every spec file has ended. */
+const EXIT_GRACE_MS = 3_000;
+const VITEST_TIMEOUT = /Test timed out in \d+ms/;
+
+export const UNVERIFIED_MESSAGE = 'this result does not count: it was not reached by the test itself (the code under test interfered with the test run)';
+
+export function tamperedMessage(what: string): string {
+  return `this result does not count: the code under test changed ${what}, which the grader's checks rely on`;
+}
 // A little more than vitest's own testTimeout (5 s, grade.config.ts), which stops a test that
-// awaits forever without a restart; this one stops a test that blocks its worker.
-const DEFAULT_TEST_TIMEOUT_MS = 6_000;
+// awaits forever without a restart; this one stops a test that blocks its worker. The course's
+// own tests shorten both with COURSE_TEST_TIMEOUT_MS.
+const DEFAULT_TEST_TIMEOUT_MS = Number(process.env.COURSE_TEST_TIMEOUT_MS) || 6_000;
 
 export interface RunOptions {
   /** The tree `@target/` points at. */
@@ -58,10 +77,11 @@ export async function runSpecs(options: RunOptions): Promise<Map<string, FileOut
     options.specFiles.map((file) => [file, { tests: [], results: new Map(), fileErrors: [], finished: false, timedOut: false, hungTests: [] }]),
   );
   const vitest = options.vitest ?? coldVitest();
+  const crashes = new Map<string, number>();
   try {
     let remaining = [...options.specFiles];
     while (remaining.length > 0) {
-      await runOnce(vitest, remaining, outcomes, options);
+      await runOnce(vitest, remaining, outcomes, options, crashes);
       remaining = remaining.filter((file) => {
         const outcome = outcomes.get(file)!;
         return !outcome.finished && !outcome.timedOut;
@@ -74,10 +94,20 @@ export async function runSpecs(options: RunOptions): Promise<Map<string, FileOut
 }
 
 /** One run over `files`; returns when it is over or the watchdog has killed it. */
-async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes: Map<string, FileOutcome>, options: RunOptions): Promise<void> {
+async function runOnce(
+  vitest: VitestProcess,
+  files: readonly string[],
+  outcomes: Map<string, FileOutcome>,
+  options: RunOptions,
+  crashes: Map<string, number>,
+): Promise<void> {
   // When each running file last made progress: it was queued or collected, or a test started or ended.
   const lastProgress = new Map<string, number>();
+  const collected = new Set<string>();
   let progressInRun = false;
+  let sealKey = '';
+  // Set when a file has used up its hangs: the watchdog stops the run at its next look.
+  let stopNow = false;
   const onEvent = (event: RunEvent) => {
     const outcome = outcomes.get(event.file);
     if (!outcome) return;
@@ -87,16 +117,37 @@ async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes
         lastProgress.set(event.file, Date.now());
         break;
       case 'collected':
+        if (collected.has(event.file)) break;
+        collected.add(event.file);
         outcome.tests = [...event.tests];
         lastProgress.set(event.file, Date.now());
         break;
-      case 'test':
+      case 'test': {
         lastProgress.set(event.file, Date.now());
-        // A test skipped because it already has a verdict keeps that verdict.
-        if (!(event.state === 'skipped' && outcome.results.has(event.id))) {
+        const before = outcome.results.get(event.id);
+        // A test skipped because it already has a verdict keeps that verdict, and a verified pass
+        // is never taken back.
+        if (before && (event.state === 'skipped' || before.state === 'passed')) break;
+        if (event.state !== 'passed') {
           outcome.results.set(event.id, { state: event.state, errors: event.errors });
+          // A test that never settled and that vitest stopped after its own timeout counts as
+          // hung, like one the watchdog stopped: a file of such tests is not waited for to the end.
+          if (event.errors.some((error) => VITEST_TIMEOUT.test(error.message))) {
+            outcome.hungTests.push(event.id);
+            if (outcome.hungTests.length >= MAX_HANGS_PER_FILE && !outcome.finished) {
+              outcome.timedOut = true;
+              stopNow = true;
+            }
+          }
+        } else if (event.tampered !== undefined) {
+          outcome.results.set(event.id, { state: 'failed', errors: [{ name: 'Error', message: tamperedMessage(event.tampered) }] });
+        } else if (event.seal === undefined || event.seal !== sealOf(sealKey, event.id)) {
+          outcome.results.set(event.id, { state: 'failed', errors: [{ name: 'Error', message: UNVERIFIED_MESSAGE }] });
+        } else {
+          outcome.results.set(event.id, { state: 'passed', errors: [] });
         }
         break;
+      }
       case 'file-end':
         outcome.fileErrors = [...event.errors];
         outcome.finished = true;
@@ -112,13 +163,21 @@ async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes
     workers: options.workers ?? 2,
     onEvent,
   });
+  sealKey = run.sealKey;
 
   let killed = false;
   const testTimeoutMs = options.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
   const running = runningTests(run, outcomes, lastProgress);
+  // When every file has ended, vitest has nothing left to do: if it does not exit (code under test
+  // can leave it waiting for a worker), it is stopped after a grace period.
+  let allEndedAt: number | undefined;
   const watchdog = setInterval(() => {
     const now = Date.now();
     let stuck = false;
+    if (files.every((file) => outcomes.get(file)!.finished || outcomes.get(file)!.timedOut)) {
+      allEndedAt ??= now;
+      if (now - allEndedAt > EXIT_GRACE_MS) stuck = true;
+    }
     const current = running();
     for (const [file, test] of current) {
       if (now - test.since <= testTimeoutMs) continue;
@@ -134,7 +193,7 @@ async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes
         stuck = true;
       }
     }
-    if (!stuck) return;
+    if (!stuck && !stopNow) return;
     killed = true;
     run.kill();
   }, 100);
@@ -150,10 +209,14 @@ async function runOnce(vitest: VitestProcess, files: readonly string[], outcomes
   const unfinished = files.filter((file) => !outcomes.get(file)!.finished && !outcomes.get(file)!.timedOut);
   if (killed || unfinished.length === 0) return;
   if (!progressInRun) throw new GraderRunError(`vitest stopped before running any spec:\n${ended.output.trim()}`);
-  // vitest stopped on its own without finishing these: it cannot be a learner's loop, so report
-  // it on the file rather than running it again forever.
+  // vitest stopped on its own without finishing these. Submitted code may have brought it down,
+  // so they run again, a couple of times; then it is reported on the file rather than run again
+  // forever.
   for (const file of unfinished) {
     const outcome = outcomes.get(file)!;
+    const count = (crashes.get(file) ?? 0) + 1;
+    crashes.set(file, count);
+    if (count <= MAX_CRASHES_PER_FILE) continue;
     outcome.finished = true;
     outcome.fileErrors.push({ name: 'GraderRunError', message: `vitest stopped before this spec finished.\n${ended.output.trim()}` });
   }
@@ -174,7 +237,15 @@ function runningTests(
       if (!name.startsWith('worker-')) continue;
       const text = safeRead(path.join(run.progressDir, name));
       if (!text) continue;
-      const { file, id } = JSON.parse(text) as { file: string; id: string };
+      // Code under test can write here too: only an entry with the test's mark counts.
+      let entry: { file?: unknown; id?: unknown; mark?: unknown };
+      try {
+        entry = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const { file, id, mark } = entry;
+      if (typeof file !== 'string' || typeof id !== 'string' || mark !== sealOf(run.sealKey, `progress:${id}`)) continue;
       const before = seen.get(name);
       if (!before || before.id !== id) seen.set(name, { file, id, since: Date.now() });
     }

@@ -4,22 +4,25 @@
 // - a warm server (warm-server.ts) that stays up between runs, so that watch mode re-grades one
 //   exercise in a fraction of a second: Vite's transforms and the workers are already there.
 //
-// Either way each run gets a progress folder, which test-hooks.ts (inside the workers) fills with
-// the test each worker is running and reads the tests to skip from, and either way a run can be
-// killed with its whole process group when the watchdog finds it stuck.
+// Either way the process runs in the sandbox (sandbox.ts), each run gets a progress folder, which
+// test-hooks.ts (inside the workers) fills with the test each worker is running, and a run can be
+// killed with its whole process tree when the watchdog finds it stuck. Each process has a secret
+// of its own, which the workers use to seal the verdicts of passing tests (seal.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { RunEvent } from './events.ts';
+import { makeRunDirs, removeRunDirs, type RunDirs, sandboxedCommand, sandboxLayers, type SandboxLayers, workerExecArgv } from './sandbox.ts';
+import { newSealKey, SEAL_ENV } from './seal.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const configFile = path.join(import.meta.dirname, 'grade.config.ts');
 const serverFile = path.join(import.meta.dirname, 'warm-server.ts');
 const require = createRequire(import.meta.url);
 const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const tsxLoader = require.resolve('tsx');
+/** What the grader keeps of vitest's own output, for error messages: a flood is cut short. */
+const MAX_OUTPUT = 64 * 1024;
 
 export interface RunRequest {
   readonly target: string;
@@ -33,6 +36,8 @@ export interface RunRequest {
 export interface RunHandle {
   /** Where the workers write the test they are running: one JSON file per worker. */
   readonly progressDir: string;
+  /** The key the workers seal passing verdicts with (seal.ts). */
+  readonly sealKey: string;
   /** Resolves when the run is over: it finished, vitest exited, or it was killed. */
   readonly done: Promise<{ exited: boolean; output: string }>;
   kill(): void;
@@ -44,39 +49,70 @@ export interface VitestProcess {
   close(): void;
 }
 
-function baseEnv(target: string, specFiles: readonly string[], workers: number, progressDir: string): NodeJS.ProcessEnv {
+function baseEnv(target: string, specFiles: readonly string[], workers: number, dirs: RunDirs, layers: SandboxLayers, sealKey: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     COURSE_TARGET: target,
     COURSE_SPECS: JSON.stringify(specFiles),
     COURSE_WORKERS: String(workers),
-    COURSE_PROGRESS_DIR: progressDir,
+    COURSE_PROGRESS_DIR: dirs.progress,
+    COURSE_SCRATCH_DIR: dirs.scratch,
+    COURSE_WORKER_EXEC_ARGV: JSON.stringify(workerExecArgv(layers, target, dirs)),
+    COURSE_IMPORT_CHECK: layers.imports ? '1' : '0',
+    [SEAL_ENV]: sealKey,
+    // vitest's own temporary files (the transformed modules it hands the workers).
+    TMPDIR: dirs.vitestTmp,
     FORCE_COLOR: '0',
     NO_COLOR: '1',
   };
 }
 
-/** Clears the progress folder for a new run and writes the tests it must skip. */
-function prepareProgressDir(dir: string, skipTests: readonly string[]): void {
-  for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { force: true });
-  writeFileSync(path.join(dir, 'skip.json'), JSON.stringify(skipTests));
+/** Clears the progress folder for a new run. */
+function clearProgress(dirs: RunDirs): void {
+  for (const name of readdirSync(dirs.progress)) rmSync(path.join(dirs.progress, name), { force: true });
+}
+
+function spawnVitest(target: string, dirs: RunDirs, layers: SandboxLayers, nodeArgs: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const { command, args } = sandboxedCommand(layers, target, dirs, nodeArgs);
+  return spawn(command, args, {
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // A process group of its own, so that a kill takes the workers along (and, under
+    // bubblewrap, the whole process namespace: detached children too).
+    detached: true,
+  });
 }
 
 function killGroup(child: ChildProcess | undefined): void {
   if (child?.pid === undefined) return;
   try {
-    // Each process runs in a group of its own, so this takes its workers along.
     process.kill(-child.pid, 'SIGKILL');
   } catch {
     // Already gone.
   }
 }
 
+/** Collects what the child prints, keeping only the first and the last MAX_OUTPUT / 2 bytes. */
 function collectOutput(child: ChildProcess): () => string {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
-  return () => output;
+  let head = '';
+  let tail = '';
+  let dropped = 0;
+  const add = (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (head.length < MAX_OUTPUT / 2) {
+      head += text;
+      return;
+    }
+    tail += text;
+    if (tail.length > MAX_OUTPUT / 2) {
+      dropped += tail.length - MAX_OUTPUT / 2;
+      tail = tail.slice(-MAX_OUTPUT / 2);
+    }
+  };
+  child.stdout?.on('data', add);
+  child.stderr?.on('data', add);
+  return () => (dropped > 0 ? `${head}\n… (${dropped} characters left out) …\n${tail}` : head + tail);
 }
 
 /** A fresh `vitest run` for every run. */
@@ -84,32 +120,30 @@ export function coldVitest(): VitestProcess {
   const running = new Set<ChildProcess>();
   return {
     start(request) {
-      const progressDir = mkdtempSync(path.join(os.tmpdir(), 'course-progress-'));
-      prepareProgressDir(progressDir, request.skipTests);
-      const child = spawn(process.execPath, [vitestBin, 'run', '--config', configFile], {
-        cwd: repoRoot,
-        env: baseEnv(request.target, request.specFiles, request.workers, progressDir),
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        detached: true,
-      });
+      const dirs = makeRunDirs();
+      const layers = sandboxLayers();
+      const sealKey = newSealKey();
+      const env = { ...baseEnv(request.target, request.specFiles, request.workers, dirs, layers, sealKey), COURSE_SKIP_TESTS: JSON.stringify(request.skipTests) };
+      // `--configLoader runner` reads the configuration without writing a bundled copy beside it.
+      const child = spawnVitest(request.target, dirs, layers, [vitestBin, 'run', '--config', configFile, '--configLoader', 'runner'], env);
       running.add(child);
       const output = collectOutput(child);
       child.on('message', request.onEvent);
       const done = new Promise<{ exited: boolean; output: string }>((resolve, reject) => {
         child.on('error', (error) => {
           running.delete(child);
-          rmSync(progressDir, { recursive: true, force: true });
+          removeRunDirs(dirs);
           reject(new Error(`could not start vitest: ${error.message}`));
         });
         child.on('exit', () => {
           running.delete(child);
           // Kill what the main process left behind, such as a worker that loops forever.
           killGroup(child);
-          rmSync(progressDir, { recursive: true, force: true });
+          removeRunDirs(dirs);
           resolve({ exited: true, output: output() });
         });
       });
-      return { progressDir, done, kill: () => killGroup(child) };
+      return { progressDir: dirs.progress, sealKey, done, kill: () => killGroup(child) };
     },
     close() {
       for (const child of running) killGroup(child);
@@ -122,18 +156,16 @@ export function coldVitest(): VitestProcess {
  * after a kill; between runs it keeps Vite's module cache and is told which files changed.
  */
 export function warmVitest(target: string, allSpecFiles: readonly string[], workers = 2): VitestProcess {
-  const progressDir = mkdtempSync(path.join(os.tmpdir(), 'course-progress-'));
+  const dirs = makeRunDirs();
+  const layers = sandboxLayers();
+  const sealKey = newSealKey();
   let server: ChildProcess | undefined;
   let output: () => string = () => '';
   let ready: Promise<void> | undefined;
 
   const startServer = (): Promise<void> => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, serverFile], {
-      cwd: repoRoot,
-      env: baseEnv(target, allSpecFiles, workers, progressDir),
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      detached: true,
-    });
+    const env = baseEnv(target, allSpecFiles, workers, dirs, layers, sealKey);
+    const child = spawnVitest(target, dirs, layers, ['--import', tsxLoader, serverFile], env);
     server = child;
     output = collectOutput(child);
     child.on('exit', () => {
@@ -162,9 +194,10 @@ export function warmVitest(target: string, allSpecFiles: readonly string[], work
         ready ??= startServer();
         await ready;
         child = server!;
-        prepareProgressDir(progressDir, request.skipTests);
+        clearProgress(dirs);
         return new Promise<{ exited: boolean; output: string }>((resolve) => {
-          const onMessage = (message: RunEvent | { type: 'run-end' }) => {
+          const onMessage = (message: RunEvent | { type: 'run-end' } | { type: 'ready' }) => {
+            if (message.type === 'ready') return;
             if (message.type === 'run-end') {
               finish(false);
               return;
@@ -179,14 +212,14 @@ export function warmVitest(target: string, allSpecFiles: readonly string[], work
           };
           child!.on('message', onMessage);
           child!.on('exit', onExit);
-          child!.send({ type: 'run', specFiles: request.specFiles });
+          child!.send({ type: 'run', specFiles: request.specFiles, skipTests: request.skipTests });
         });
       })();
-      return { progressDir, done, kill: () => killGroup(child) };
+      return { progressDir: dirs.progress, sealKey, done, kill: () => killGroup(child) };
     },
     close() {
       killGroup(server);
-      rmSync(progressDir, { recursive: true, force: true });
+      removeRunDirs(dirs);
     },
   };
 }

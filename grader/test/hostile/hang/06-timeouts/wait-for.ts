@@ -1,0 +1,6 @@
+// Hostile: loops forever in every test.
+export function waitFor(): Promise<never> {
+  for (;;) {
+    // Forever.
+  }
+}
