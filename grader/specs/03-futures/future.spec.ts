@@ -124,6 +124,7 @@ import {
   points,
   realTick,
   show as showValue,
+  timeline,
   type Tracked,
   track,
   useVirtualTime,
@@ -807,12 +808,16 @@ describe('done callbacks', () => {
 
 describe('awaiting', () => {
   test('await resolves with the result, at the virtual time setResult is called', points(3, AWAITS), async () => {
+    const line = timeline(clock);
     const future = new ex.Future<string>();
-    setTimeout(() => future.setResult('ready'), 300);
-    const awaited = track((async () => await future)());
-    await clock.advance(299);
-    expectOutcome(awaited, 'pending', 'await, at 299 ms (setResult comes at 300 ms)');
-    await clock.advance(1);
+    line.start('setTimeout(300)');
+    setTimeout(() => {
+      line.end('setTimeout(300)');
+      future.setResult('ready');
+    }, 300);
+    const awaited = track(line.run('await future', async () => await future));
+    await clock.advance(400);
+    line.expect({ 'setTimeout(300)': [0, 300], 'await future': [0, 300] }, 'await future should resume the moment the timer calls setResult, at 300 ms');
     expectOutcome(awaited, { resolved: 'ready', at: 300 }, 'await, at 300 ms');
   });
 
@@ -840,13 +845,22 @@ describe('awaiting', () => {
   });
 
   test('many awaiters, before and after completion, all get the same value', points(2, AWAITS), async () => {
+    const line = timeline(clock);
     const value = { id: 7 };
     const future = new ex.Future<{ id: number }>();
-    const early = [track(future), track(future)];
-    setTimeout(() => future.setResult(value), 100);
+    const early = [track(line.run('await 1', () => future)), track(line.run('await 2', () => future))];
+    line.start('setTimeout(100)');
+    setTimeout(() => {
+      line.end('setTimeout(100)');
+      future.setResult(value);
+    }, 100);
     await clock.advance(200);
-    const late = track(future);
+    const late = track(line.run('await 3', () => future));
     await clock.settle();
+    line.expect(
+      { 'setTimeout(100)': [0, 100], 'await 1': [0, 100], 'await 2': [0, 100], 'await 3': [200, 200] },
+      'the two awaits started at 0 ms should resume when the timer calls setResult at 100 ms, and the one started at 200 ms at once',
+    );
     for (const awaiter of early) expectOutcome(awaiter, { resolved: value, at: 100 }, 'an await started before setResult at 100 ms');
     expectOutcome(late, { resolved: value, at: 200 }, 'an await started at 200 ms');
     expect(late.value(), 'the very result object').toBe(value);
@@ -913,13 +927,26 @@ describe('awaiting', () => {
   });
 
   test('works wherever a promise does: Promise.all and Promise.race', points(1, REAL_PROMISE), async () => {
+    const line = timeline(clock);
     const a = new ex.Future<string>();
     const b = new ex.Future<string>();
-    const all = track(Promise.all([a, b]));
-    const race = track(Promise.race([a, b]));
-    setTimeout(() => b.setResult('b'), 100);
-    setTimeout(() => a.setResult('a'), 200);
-    await clock.advance(200);
+    const all = track(line.run('Promise.all', () => Promise.all([a, b])));
+    const race = track(line.run('Promise.race', () => Promise.race([a, b])));
+    line.start('b: setTimeout(100)');
+    line.start('a: setTimeout(200)');
+    setTimeout(() => {
+      line.end('b: setTimeout(100)');
+      b.setResult('b');
+    }, 100);
+    setTimeout(() => {
+      line.end('a: setTimeout(200)');
+      a.setResult('a');
+    }, 200);
+    await clock.advance(300);
+    line.expect(
+      { 'b: setTimeout(100)': [0, 100], 'a: setTimeout(200)': [0, 200], 'Promise.race': [0, 100], 'Promise.all': [0, 200] },
+      'Promise.race should settle when the first future gets its result, at 100 ms, and Promise.all when the last does, at 200 ms',
+    );
     expectOutcome(race, { resolved: 'b', at: 100 }, 'Promise.race: b at 100 ms, a at 200 ms');
     expectOutcome(all, { resolved: ['a', 'b'], at: 200 }, 'Promise.all: b at 100 ms, a at 200 ms');
   });

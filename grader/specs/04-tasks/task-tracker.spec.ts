@@ -109,6 +109,8 @@ import {
   points,
   realTick,
   sleep,
+  type Timeline,
+  timeline,
   type Tracked,
   track,
   useVirtualTime,
@@ -142,6 +144,11 @@ function stubborn<T>(ms: number, value: T): () => Promise<T> {
     await sleep(ms);
     return value;
   };
+}
+
+/** `fn`, recorded on `line` as the piece `label`: from the call of fn until its promise settles. */
+function traced<T>(line: Timeline, label: string, fn: (signal: AbortSignal) => Promise<T>): (signal: AbortSignal) => Promise<T> {
+  return (signal) => line.run(label, () => fn(signal));
 }
 
 /** Records every signal a tracker hands out. */
@@ -490,52 +497,67 @@ describe('drain', () => {
 
   test('drain resolves when the last task in flight has settled, not before', points(3, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
-    quiet(tracker.run(work(100, 'a')));
-    quiet(tracker.run(work(400, 'b')));
-    quiet(tracker.run(work(250, 'c')));
-    const drained = track(tracker.drain());
-    await clock.advance(399);
-    expect(drained.state(), 'drain at 399 ms, with a task still in flight').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    quiet(tracker.run(traced(line, 'a', work(100, 'a'))));
+    quiet(tracker.run(traced(line, 'b', work(400, 'b'))));
+    quiet(tracker.run(traced(line, 'c', work(250, 'c'))));
+    const drained = track(line.run('drain()', () => tracker.drain()));
+    await clock.advance(400);
+    line.expect({ a: [0, 100], b: [0, 400], c: [0, 250], 'drain()': [0, 400] }, 'drain() should settle when the last task in flight does, at 400 ms, not before');
     expectOutcome(drained, { resolved: undefined, at: 400 }, 'a drain of tasks of 100, 400 and 250 ms');
   });
 
   test('drain also waits for tasks started while it waits', points(3, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
-    quiet(tracker.run(work(100, 'first')));
-    const drained = track(tracker.drain());
+    const line = timeline(clock);
+    quiet(tracker.run(traced(line, 'first', work(100, 'first'))));
+    const drained = track(line.run('drain()', () => tracker.drain()));
     await clock.advance(50);
-    quiet(tracker.run(work(200, 'second')));
-    await clock.advance(199);
-    expect(drained.state(), 'drain at 249 ms, with the task started at 50 ms still in flight').toBe('pending');
-    await clock.advance(1);
+    quiet(tracker.run(traced(line, 'second', work(200, 'second'))));
+    await clock.advance(200);
+    line.expect(
+      { first: [0, 100], second: [50, 250], 'drain()': [0, 250] },
+      'drain() should also wait for the task started at 50 ms, while it was waiting: it settles when that one ends, at 250 ms',
+    );
     expectOutcome(drained, { resolved: undefined, at: 250 }, 'a drain of a task of 100 ms, with a task of 200 ms started at 50 ms,');
   });
 
   test('drain waits for a follow-up task that a task starts before it finishes', points(2, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
+    const line = timeline(clock);
     quiet(
-      tracker.run(async (signal) => {
-        await sleep(100, signal);
-        quiet(tracker.run(work(300, 'follow-up')));
-        return 'parent';
-      }),
+      tracker.run(
+        traced(line, 'parent', async (signal) => {
+          await sleep(100, signal);
+          quiet(tracker.run(traced(line, 'follow-up', work(300, 'follow-up'))));
+          return 'parent';
+        }),
+      ),
     );
-    const drained = track(tracker.drain());
-    await clock.advance(399);
-    expect(drained.state(), 'drain at 399 ms, with the follow-up task still in flight').toBe('pending');
-    await clock.advance(1);
+    const drained = track(line.run('drain()', () => tracker.drain()));
+    await clock.advance(400);
+    line.expect(
+      { parent: [0, 100], 'follow-up': [100, 400], 'drain()': [0, 400] },
+      'drain() should also wait for the follow-up task that the parent starts at 100 ms: it settles when the follow-up ends, at 400 ms',
+    );
     expectOutcome(drained, { resolved: undefined, at: 400 }, 'a drain of a task that starts a follow-up of 300 ms at 100 ms');
   });
 
   test('drain settles the moment the last task settles: a task started by code awaiting it is not waited for', points(2, AT_THE_MOMENT), async () => {
     const tracker = new ex.TaskTracker();
-    const last = tracker.run(work(100, 'last'));
-    const drained = track(tracker.drain());
-    void last.then(() => quiet(tracker.run(work(100, 'started by code that awaited the last task'))));
+    const line = timeline(clock);
+    const last = tracker.run(traced(line, 'last', work(100, 'last')));
+    const drained = track(line.run('drain()', () => tracker.drain()));
+    void last.then(() => quiet(tracker.run(traced(line, 'started after it', work(100, 'started by code that awaited the last task')))));
     await clock.advance(100);
+    const sizeAt100 = tracker.size;
+    await clock.advance(100);
+    line.expect(
+      { last: [0, 100], 'started after it': [100, 200], 'drain()': [0, 100] },
+      'drain() should settle the moment its last task does, at 100 ms, and not wait for the task that code awaiting that task starts right then',
+    );
     expectOutcome(drained, { resolved: undefined, at: 100 }, 'the drain, whose last task settled at 100 ms, when size dropped to 0,');
-    expect(tracker.size, 'the task started afterwards is in flight').toBe(1);
+    expect(sizeAt100, 'size at 100 ms: the task started afterwards is in flight').toBe(1);
   });
 
   test('drain rejects with an AggregateError of every failure, in the order the tasks were started', points(3, START_ORDER), async () => {
@@ -579,12 +601,12 @@ describe('drain', () => {
 
   test('a failure does not end drain early: it still waits for the other tasks', points(2, WAITS_FOR_ALL), async () => {
     const tracker = new ex.TaskTracker();
-    quiet(tracker.run(failing(100, new Error('early'))));
-    quiet(tracker.run(work(400, 'late')));
-    const drained = track(tracker.drain());
-    await clock.advance(399);
-    expect(drained.state(), 'drain at 399 ms, after a failure at 100 ms and a task still in flight').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    quiet(tracker.run(traced(line, 'fails', failing(100, new Error('early')))));
+    quiet(tracker.run(traced(line, 'late', work(400, 'late'))));
+    const drained = track(line.run('drain()', () => tracker.drain()));
+    await clock.advance(400);
+    line.expect({ fails: [0, 100], late: [0, 400], 'drain()': [0, 400] }, 'drain() should not end at the failure at 100 ms: it waits for the other task, until 400 ms');
     expect(drained.state(), `the drain at 400 ms, when the last task ended, should have rejected, but it ${describeOutcome(drained.outcome())}`).toBe('rejected');
     expect(drained.settledAt(), 'the virtual time the drain settled at').toBe(400);
   });
@@ -624,14 +646,17 @@ describe('drain', () => {
 
   test('two drains waiting at the same time settle together, with the very same AggregateError', points(1, SETTLE_TOGETHER), async () => {
     const tracker = new ex.TaskTracker();
+    const line = timeline(clock);
     const error = new Error('shared');
-    quiet(tracker.run(failing(100, error)));
-    const one = track(tracker.drain());
+    quiet(tracker.run(traced(line, 'fails', failing(100, error))));
+    const one = track(line.run('first drain()', () => tracker.drain()));
     await clock.advance(50);
-    const two = track(tracker.drain());
+    const two = track(line.run('second drain()', () => tracker.drain()));
     await clock.advance(50);
-    expect(one.settledAt(), `the virtual time the first drain settles at, when its task fails: it ${describeOutcome(one.outcome())}`).toBe(100);
-    expect(two.settledAt(), `the virtual time the second drain settles at, when the same task fails: it ${describeOutcome(two.outcome())}`).toBe(100);
+    line.expect(
+      { fails: [0, 100], 'first drain()': [0, 100], 'second drain()': [50, 100] },
+      'the two drains should settle together, the moment their task fails, at 100 ms',
+    );
     expectSameValues(errorsOf(one, 'the first drain'), [error], 'the errors of the first drain');
     expect(two.value() === one.value(), 'both drains should reject with the very same AggregateError').toBe(true);
   });
@@ -757,14 +782,20 @@ describe('shutdown', () => {
 
   test('shutdown waits for every task in flight, even one that ignores its signal', points(2, SHUTDOWN_WAITS), async () => {
     const tracker = new ex.TaskTracker();
-    quiet(tracker.run(work(1000, 'listens')));
-    quiet(tracker.run(stubborn(700, 'ignores the signal')));
+    const line = timeline(clock);
+    quiet(tracker.run(traced(line, 'listens to its signal', work(1000, 'listens'))));
+    quiet(tracker.run(traced(line, 'ignores its signal', stubborn(700, 'ignores the signal'))));
     await clock.advance(200);
-    const stopped = track(tracker.shutdown());
+    const stopped = track(line.run('shutdown()', () => tracker.shutdown()));
     await clock.advance(499);
-    expect(stopped.state(), 'shutdown at 699 ms, with a task that ignores its signal still in flight').toBe('pending');
-    expect(tracker.size, 'size at 699 ms').toBe(1);
-    await clock.advance(1);
+    const at699 = { state: stopped.state(), size: tracker.size };
+    await clock.advance(301);
+    line.expect(
+      { 'listens to its signal': [0, 200], 'ignores its signal': [0, 700], 'shutdown()': [200, 700] },
+      'shutdown() at 200 ms should stop the task that listens to its signal there and then, and wait for the one that ignores it, until 700 ms',
+    );
+    expect(at699.state, 'shutdown at 699 ms, with a task that ignores its signal still in flight').toBe('pending');
+    expect(at699.size, 'size at 699 ms').toBe(1);
     expectOutcome(stopped, { resolved: undefined, at: 700 }, 'shutdown at 200 ms, with a task that ignores its signal until 700 ms,');
   });
 
@@ -842,30 +873,40 @@ describe('shutdown', () => {
 
   test('a second shutdown waits for the same tasks and settles at the same time', points(1, SECOND_SHUTDOWN), async () => {
     const tracker = new ex.TaskTracker();
-    quiet(tracker.run(stubborn(300, 'slow')));
-    const first = track(tracker.shutdown());
+    const line = timeline(clock);
+    quiet(tracker.run(traced(line, 'ignores its signal', stubborn(300, 'slow'))));
+    const first = track(line.run('first shutdown()', () => tracker.shutdown()));
     await clock.advance(100);
-    const second = track(tracker.shutdown());
+    const second = track(line.run('second shutdown()', () => tracker.shutdown()));
     await clock.advance(200);
+    line.expect(
+      { 'ignores its signal': [0, 300], 'first shutdown()': [0, 300], 'second shutdown()': [100, 300] },
+      'the second shutdown() should wait for the same task as the first, and settle with it at 300 ms',
+    );
     expectOutcome(first, { resolved: undefined, at: 300 }, 'the first shutdown, at 0 ms, of a task that ignores its signal until 300 ms,');
     expectOutcome(second, { resolved: undefined, at: 300 }, 'the second shutdown, at 100 ms,');
   });
 
   test('a drain and a shutdown waiting at the same time settle together, with the very same AggregateError', points(1, SETTLE_TOGETHER), async () => {
     const tracker = new ex.TaskTracker();
+    const line = timeline(clock);
     const error = new Error('could not flush');
     quiet(
-      tracker.run(async () => {
-        await sleep(200);
-        throw error;
-      }),
+      tracker.run(
+        traced(line, 'fails', async () => {
+          await sleep(200);
+          throw error;
+        }),
+      ),
     );
-    const drained = track(tracker.drain());
+    const drained = track(line.run('drain()', () => tracker.drain()));
     await clock.advance(100);
-    const stopped = track(tracker.shutdown());
+    const stopped = track(line.run('shutdown()', () => tracker.shutdown()));
     await clock.advance(100);
-    expect(drained.settledAt(), `the virtual time the drain settles at, when its task fails: it ${describeOutcome(drained.outcome())}`).toBe(200);
-    expect(stopped.settledAt(), `the virtual time the shutdown settles at, when the same task fails: it ${describeOutcome(stopped.outcome())}`).toBe(200);
+    line.expect(
+      { fails: [0, 200], 'drain()': [0, 200], 'shutdown()': [100, 200] },
+      'the drain and the shutdown should settle together, the moment their task fails, at 200 ms',
+    );
     expectSameValues(errorsOf(drained), [error], 'the errors of the drain');
     expect(stopped.value() === drained.value(), 'the drain and the shutdown should reject with the very same AggregateError').toBe(true);
   });

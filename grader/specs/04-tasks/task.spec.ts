@@ -113,6 +113,7 @@ import {
   points,
   realTick,
   sleep,
+  timeline,
   type Tracked,
   track,
   useVirtualTime,
@@ -393,9 +394,16 @@ describe('starting', () => {
   });
 
   test('tasks run concurrently: tasks of 300 ms and 200 ms are both done at 300 ms', points(2, CONCURRENT), async () => {
-    const slow = track(ex.createTask(work(300, 'slow').fn));
-    const fast = track(ex.createTask(work(200, 'fast').fn));
-    await clock.advance(300);
+    const line = timeline(clock);
+    const slowFn = work(300, 'slow').fn;
+    const fastFn = work(200, 'fast').fn;
+    const slow = track(line.run('await slow', () => ex.createTask((signal) => line.run('slow fn', () => slowFn(signal)))));
+    const fast = track(line.run('await fast', () => ex.createTask((signal) => line.run('fast fn', () => fastFn(signal)))));
+    await clock.advance(500);
+    line.expect(
+      { 'slow fn': [0, 300], 'fast fn': [0, 200], 'await slow': [0, 300], 'await fast': [0, 200] },
+      'two tasks created together should run together: both fns start at 0 ms, and each task is done the moment its fn is',
+    );
     expectOutcome(slow, { resolved: 'slow', at: 300 }, 'awaiting the task of 300 ms, both started at 0 ms,');
     expectOutcome(fast, { resolved: 'fast', at: 200 }, 'awaiting the task of 200 ms, both started at 0 ms,');
   });
@@ -664,11 +672,19 @@ describe('cancelling', () => {
   });
 
   test('awaiting a cancelled task rejects with a CancelledError at the moment of cancel(), even if fn ignores the signal', points(3, ENDS_AT_ONCE), async () => {
-    const task = ex.createTask(stubborn(1000, 'too late'));
-    const outcome = track(task);
+    const line = timeline(clock);
+    const task = ex.createTask(() => line.run('fn (ignores its signal)', stubborn(1000, 'too late')));
+    const outcome = track(line.run('await task', () => task));
     await clock.advance(400);
+    line.start('cancel()');
     task.cancel();
+    line.end('cancel()');
     await clock.settle();
+    await clock.advance(600);
+    line.expect(
+      { 'fn (ignores its signal)': [0, 1000], 'cancel()': [400, 400], 'await task': [0, 400] },
+      'cancel() at 400 ms should end the task there and then, while its fn, which ignores the signal, runs on until 1000 ms',
+    );
     expect(outcome.state(), 'awaiting the task right after cancel()').toBe('rejected');
     expect(outcome.settledAt(), 'the virtual time awaiting the task rejected at, cancel() being called at 400 ms').toBe(400);
     expectRejectsWithClass(outcome, 'CancelledError', 'awaiting the cancelled task');

@@ -63,6 +63,8 @@ import {
   points,
   realTick,
   show,
+  type Timeline,
+  timeline,
   type Tracked,
   track,
   useVirtualTime,
@@ -76,16 +78,18 @@ const ex = loadExercise<Module>('05-gather/as-completed', ['asCompleted']);
 const clock = useVirtualTime();
 const unhandled = captureUnhandledRejections();
 
-/** Work that starts only when its `then` is called, records when, and resolves `ms` later. */
-function lazyWork<T>(name: string, ms: number, value: T, log: string[]): PromiseLike<T> {
+/**
+ * Work that starts only when its `then` is called and resolves `ms` later: it is drawn on `line`
+ * as the piece `name`, from the first `then` call until it resolves.
+ */
+function lazyWork<T>(name: string, ms: number, value: T, line: Timeline): PromiseLike<T> {
   let running: Promise<T> | undefined;
   return {
     then(onFulfilled, onRejected) {
-      running ??= (async () => {
-        log.push(`${name} started@${clock.now()}`);
+      running ??= line.run(name, async () => {
         await later(ms, undefined);
         return value;
-      })();
+      });
       return running.then(onFulfilled, onRejected);
     },
   };
@@ -94,15 +98,26 @@ function lazyWork<T>(name: string, ms: number, value: T, log: string[]): Promise
 /**
  * Runs a `for await` loop over `iterable` in the background and logs each value with the virtual
  * time it arrived at, then `end@time`, or `threw <message>@time` (the error itself goes in `errors`).
+ * Given a timeline, it draws each step of the loop on it, `next() #1`, `next() #2`…: from the
+ * moment the loop asks for the next result until it gets it (or the end, or an error).
  */
-function consume(iterable: AsyncIterable<unknown>): { log: string[]; errors: unknown[]; finished: Promise<void> } {
+function consume(iterable: AsyncIterable<unknown>, line?: Timeline): { log: string[]; errors: unknown[]; finished: Promise<void> } {
   const log: string[] = [];
   const errors: unknown[] = [];
+  let step = 1;
   const finished = (async () => {
+    line?.start(`next() #${step}`);
     try {
-      for await (const value of iterable) log.push(`${String(value)}@${clock.now()}`);
+      for await (const value of iterable) {
+        line?.end(`next() #${step}`);
+        log.push(`${String(value)}@${clock.now()}`);
+        step++;
+        line?.start(`next() #${step}`);
+      }
+      line?.end(`next() #${step}`);
       log.push(`end@${clock.now()}`);
     } catch (error) {
+      line?.end(`next() #${step}`);
       errors.push(error);
       log.push(`threw ${error instanceof Error ? error.message : String(error)}@${clock.now()}`);
     }
@@ -205,22 +220,28 @@ const NOTHING_UNHANDLED = {
 
 describe('order and timing', () => {
   test('yields the results in the order the items settle, not in argument order', points(3, SETTLING_ORDER), async () => {
-    const loop = consume(ex.asCompleted([later(200, 'a'), later(300, 'b'), later(100, 'c')]));
+    const line = timeline(clock);
+    const loop = consume(ex.asCompleted([line.run('a', () => later(200, 'a')), line.run('b', () => later(300, 'b')), line.run('c', () => later(100, 'c'))]), line);
     await clock.advance(300);
+    line.expect(
+      { a: [0, 200], b: [0, 300], c: [0, 100], 'next() #1': [0, 100], 'next() #2': [100, 200], 'next() #3': [200, 300], 'next() #4': [300, 300] },
+      'each step of the loop should get its result the moment the next item settles (c at 100 ms, a at 200, b at 300), and the step after the last one ends the loop at once',
+    );
     expectEvents(loop.log, ['c@100', 'a@200', 'b@300', 'end@300'], 'the for await loop over items of 200, 300 and 100 ms, as value@time');
   });
 
   test('each step resolves at the very moment its item settles', points(2, EACH_STEP), async () => {
-    const results = ex.asCompleted([later(400, 'slow'), later(150, 'fast')]);
-    const first = track(results.next());
-    await clock.advance(149);
-    expect(first.state(), `the first next(), at 149 ms (the fast item settles at 150 ms), should still be pending, but it ${describeOutcome(first.outcome())}`).toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const results = ex.asCompleted([line.run('slow', () => later(400, 'slow')), line.run('fast', () => later(150, 'fast'))]);
+    const first = track(line.run('next() #1', () => results.next()));
+    await clock.advance(150);
+    const second = track(line.run('next() #2', () => results.next()));
+    await clock.advance(250);
+    line.expect(
+      { slow: [0, 400], fast: [0, 150], 'next() #1': [0, 150], 'next() #2': [150, 400] },
+      'the first next() should resolve the moment the fast item settles, at 150 ms, and the second, asked for then, the moment the slow one does, at 400 ms',
+    );
     expectOutcome(first, { resolved: { value: 'fast', done: false }, at: 150 }, 'the first next()');
-    const second = track(results.next());
-    await clock.advance(249);
-    expect(second.state(), `the second next(), at 399 ms (the slow item settles at 400 ms), should still be pending, but it ${describeOutcome(second.outcome())}`).toBe('pending');
-    await clock.advance(1);
     expectOutcome(second, { resolved: { value: 'slow', done: false }, at: 400 }, 'the second next()');
   });
 
@@ -249,12 +270,16 @@ describe('order and timing', () => {
   });
 
   test('starts every thenable when it is called, before the first next()', points(2, SUBSCRIBE_WHEN_CALLED), async () => {
-    const log: string[] = [];
-    const results = ex.asCompleted([lazyWork('a', 200, 'A', log), lazyWork('b', 300, 'B', log), lazyWork('c', 100, 'C', log)]);
-    await clock.settle();
-    expectEvents(log, ['a started@0', 'b started@0', 'c started@0'], 'what the lazy thenables did before any next(): every one should have started at 0 ms');
+    const line = timeline(clock);
+    const results = ex.asCompleted([lazyWork('a', 200, 'A', line), lazyWork('b', 300, 'B', line), lazyWork('c', 100, 'C', line)]);
+    await clock.advance(50);
     const loop = consume(results);
+    void line.run('for await loop', () => loop.finished);
     await clock.advance(300);
+    line.expect(
+      { a: [0, 200], b: [0, 300], c: [0, 100], 'for await loop': [50, 300] },
+      'the lazy thenables should all start at 0 ms, when asCompleted is called, not at 50 ms, when the loop asks for the first result',
+    );
     expectEvents(loop.log, ['C@100', 'A@200', 'B@300', 'end@300'], 'the for await loop over the lazy thenables, as value@time');
   });
 
@@ -267,9 +292,14 @@ describe('order and timing', () => {
   });
 
   test('next() calls made together get the results in order, each when it is there', points(1, NEXT_TOGETHER), async () => {
-    const results = ex.asCompleted([later(300, 'a'), later(100, 'b'), later(200, 'c')]);
-    const steps = [track(results.next()), track(results.next()), track(results.next()), track(results.next())];
+    const line = timeline(clock);
+    const results = ex.asCompleted([line.run('a', () => later(300, 'a')), line.run('b', () => later(100, 'b')), line.run('c', () => later(200, 'c'))]);
+    const steps = [1, 2, 3, 4].map((n) => track(line.run(`next() #${n}`, () => results.next())));
     await clock.advance(300);
+    line.expect(
+      { a: [0, 300], b: [0, 100], c: [0, 200], 'next() #1': [0, 100], 'next() #2': [0, 200], 'next() #3': [0, 300], 'next() #4': [0, 300] },
+      'four next() calls made together at 0 ms should each resolve the moment the next item settles (b at 100 ms, c at 200, a at 300), and the fourth ends the iteration then',
+    );
     expectSteps(
       steps,
       [
@@ -387,8 +417,13 @@ describe('what an item can be', () => {
 describe('failures', () => {
   test('a rejection is thrown by the step at its turn, with the same error, after the results before it', points(3, AT_ITS_TURN), async () => {
     const error = new Error('b failed');
-    const loop = consume(ex.asCompleted([later(100, 'a'), failLater(200, error), later(300, 'c')]));
+    const line = timeline(clock);
+    const loop = consume(ex.asCompleted([line.run('a', () => later(100, 'a')), line.run('b fails', () => failLater(200, error)), line.run('c', () => later(300, 'c'))]), line);
     await clock.advance(300);
+    line.expect(
+      { a: [0, 100], 'b fails': [0, 200], c: [0, 300], 'next() #1': [0, 100], 'next() #2': [100, 200] },
+      'the first step should get a at 100 ms, and the second should throw the failure of b the moment it happens, at 200 ms, which ends the loop',
+    );
     expectEvents(loop.log, ['a@100', 'threw b failed@200'], 'the for await loop over items of 100 ms, failing at 200 ms and of 300 ms, as value@time');
     expect(loop.errors[0], `the error the for await loop threw should be the very error of the item, not ${show(loop.errors[0])}`).toBe(error);
   });

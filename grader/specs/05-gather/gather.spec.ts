@@ -65,6 +65,8 @@ import {
   points,
   realTick,
   show,
+  type Timeline,
+  timeline,
   type Tracked,
   track,
   useVirtualTime,
@@ -86,21 +88,19 @@ function rejectedAlready(error: unknown): Promise<never> {
 }
 
 /**
- * Work that, like a Python coroutine, starts only when someone calls its `then`: it records the
- * virtual time at which it started and finished, and settles `ms` later (once, however many
- * `then` calls it gets).
+ * Work that, like a Python coroutine, starts only when someone calls its `then`: it is drawn on
+ * `line` as the piece `name`, from the first `then` call until it settles, `ms` later (once,
+ * however many `then` calls it gets).
  */
-function lazyWork<T>(name: string, ms: number, value: T, log: string[], error?: unknown): PromiseLike<T> {
+function lazyWork<T>(name: string, ms: number, value: T, line: Timeline, error?: unknown): PromiseLike<T> {
   let running: Promise<T> | undefined;
   return {
     then(onFulfilled, onRejected) {
-      running ??= (async () => {
-        log.push(`${name} started@${clock.now()}`);
+      running ??= line.run(name, async () => {
         await later(ms, undefined);
-        log.push(`${name} finished@${clock.now()}`);
         if (error !== undefined) throw error;
         return value;
-      })();
+      });
       return running.then(onFulfilled, onRejected);
     },
   };
@@ -204,19 +204,18 @@ describe('results and their order', () => {
   });
 
   test('resolves when the slowest item finishes: 200, 500 and 100 ms take 500 ms', points(2, ALL_AT_ONCE), async () => {
-    const gathered = track(ex.gather([later(200, 1), later(500, 2), later(100, 3)]));
-    await clock.advance(499);
-    expect(gathered.state(), 'gather should still be pending at 499 ms').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const gathered = track(line.run('gather', () => ex.gather([line.run('a', () => later(200, 1)), line.run('b', () => later(500, 2)), line.run('c', () => later(100, 3))])));
+    await clock.advance(500);
+    line.expect({ a: [0, 200], b: [0, 500], c: [0, 100], gather: [0, 500] }, 'gather should resolve when its slowest item, b, finishes, at 500 ms, not before');
     expectOutcome(gathered, { resolved: [1, 2, 3], at: 500 }, 'gather of items of 200, 500 and 100 ms');
   });
 
   test('starts every thenable at once: thenables of 200, 300 and 100 ms that start when their then is called take 300 ms, not 600', points(3, ALL_AT_ONCE), async () => {
-    const log: string[] = [];
-    const gathered = track(ex.gather([lazyWork('a', 200, 'A', log), lazyWork('b', 300, 'B', log), lazyWork('c', 100, 'C', log)]));
-    await clock.settle();
-    expectEvents(log, ['a started@0', 'b started@0', 'c started@0'], 'what the lazy thenables did before any time passed: every one should have started at 0 ms');
-    await clock.advance(300);
+    const line = timeline(clock);
+    const gathered = track(line.run('gather', () => ex.gather([lazyWork('a', 200, 'A', line), lazyWork('b', 300, 'B', line), lazyWork('c', 100, 'C', line)])));
+    await clock.advance(600);
+    line.expect({ a: [0, 200], b: [0, 300], c: [0, 100], gather: [0, 300] }, 'the three thenables should run together, all started at 0 ms, not one after another: the gather takes 300 ms, not 600');
     expectOutcome(gathered, { resolved: ['A', 'B', 'C'], at: 300 }, 'gather of lazy thenables of 200, 300 and 100 ms');
   });
 
@@ -373,16 +372,22 @@ describe('a failure, without returnExceptions', () => {
   test('rejects with the first error to happen, at the moment it happens, not with the first failing argument', points(3, FIRST_IN_TIME), async () => {
     const early = new Error('fails at 100 ms');
     const late = new Error('fails at 200 ms');
-    const gathered = track(ex.gather([later(300, 'a'), failLater(200, late), failLater(100, early)]));
+    const line = timeline(clock);
+    const gathered = track(
+      line.run('gather', () => ex.gather([line.run('a', () => later(300, 'a')), line.run('b fails', () => failLater(200, late)), line.run('c fails', () => failLater(100, early))])),
+    );
     await clock.advance(300);
+    line.expect({ a: [0, 300], 'b fails': [0, 200], 'c fails': [0, 100], gather: [0, 100] }, 'gather should reject the moment the first failure happens, c at 100 ms, whatever its place among the arguments');
     expectOutcome(gathered, { rejected: early, at: 100 }, 'gather of items that fulfil at 300 ms, fail at 200 ms and fail at 100 ms');
     expect(gathered.value(), 'gather should reject with the very error object').toBe(early);
   });
 
   test('rejects without waiting for the others: a failure at 100 ms beside a 1000 ms item rejects at 100 ms', points(2, AT_ONCE), async () => {
     const error = new Error('boom');
-    const gathered = track(ex.gather([failLater(100, error), later(1000, 'slow')]));
-    await clock.advance(100);
+    const line = timeline(clock);
+    const gathered = track(line.run('gather', () => ex.gather([line.run('fails', () => failLater(100, error)), line.run('slow', () => later(1000, 'slow'))])));
+    await clock.advance(1000);
+    line.expect({ fails: [0, 100], slow: [0, 1000], gather: [0, 100] }, 'gather should reject at 100 ms, when the first item fails, without waiting for the slow one');
     expectOutcome(gathered, { rejected: error, at: 100 }, 'gather of an item that fails at 100 ms and one that fulfils at 1000 ms');
   });
 
@@ -419,12 +424,12 @@ describe('a failure, without returnExceptions', () => {
   });
 
   test('does not stop the others: thenables it started run to the end after the failure', points(2, OTHERS_RUN_ON), async () => {
-    const log: string[] = [];
+    const line = timeline(clock);
     const error = new Error('first one fails');
-    const gathered = track(ex.gather([lazyWork('fails', 100, 'x', log, error), lazyWork('slow', 300, 'y', log)]));
-    await clock.advance(300);
+    const gathered = track(line.run('gather', () => ex.gather([lazyWork('fails', 100, 'x', line, error), lazyWork('slow', 300, 'y', line)])));
+    await clock.advance(400);
+    line.expect({ fails: [0, 100], slow: [0, 300], gather: [0, 100] }, 'both thenables should start at 0 ms; gather rejects when the first fails, at 100 ms, and the other still runs to its end, at 300 ms');
     expectOutcome(gathered, { rejected: error, at: 100 }, 'gather of lazy work that fails at 100 ms and lazy work of 300 ms');
-    expectEvents(log, ['fails started@0', 'slow started@0', 'fails finished@100', 'slow finished@300'], 'what the lazy work did, as event@time');
   });
 
   test('failures after the first are handled: none is reported as an unhandled rejection', points(2, LATER_FAILURES), async () => {
@@ -447,10 +452,10 @@ describe('returnExceptions: true', () => {
 
   test('waits for every item after a failure: resolves when the slowest finishes', points(2, KEEPS_ERRORS), async () => {
     const error = new Error('early failure');
-    const gathered = track(ex.gather([failLater(100, error), later(400, 'x')], { returnExceptions: true }));
-    await clock.advance(399);
-    expect(gathered.state(), 'gather should still be pending at 399 ms').toBe('pending');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const gathered = track(line.run('gather', () => ex.gather([line.run('fails', () => failLater(100, error)), line.run('slow', () => later(400, 'x'))], { returnExceptions: true })));
+    await clock.advance(400);
+    line.expect({ fails: [0, 100], slow: [0, 400], gather: [0, 400] }, 'with returnExceptions, a failure at 100 ms ends nothing: gather should resolve when the slowest item finishes, at 400 ms');
     expectOutcome(gathered, { resolved: [error, 'x'], at: 400 }, 'with returnExceptions, gather of an item that fails at 100 ms and one of 400 ms');
   });
 

@@ -53,6 +53,8 @@ import {
   points,
   realTick,
   show,
+  type Timeline,
+  timeline,
   track,
   useVirtualTime,
   noisyThenable,
@@ -72,9 +74,13 @@ const ALL_COMPLETED = 'ALL_COMPLETED';
 
 type Named = Record<string, Promise<unknown>>;
 
-/** Waits for the named promises and returns the tracked result plus a way to read it by names. */
-function waitFor(named: Named, options?: Parameters<Module['wait']>[1]) {
-  const result = track(ex.wait(Object.values(named), options));
+/**
+ * Waits for the named promises and returns the tracked result plus a way to read it by names.
+ * Given a timeline, it draws the wait on it as the piece `label`, from the call until it settles.
+ */
+function waitFor(named: Named, options?: Parameters<Module['wait']>[1], line?: Timeline, label = 'wait') {
+  const waiting = (): Promise<{ done: Set<unknown>; pending: Set<unknown> }> => ex.wait(Object.values(named), options);
+  const result = track(line ? line.run(label, waiting) : waiting());
   const nameOf = (promise: unknown): string => Object.keys(named).find((name) => named[name] === promise) ?? 'something that was not passed in';
   return {
     result,
@@ -97,6 +103,11 @@ async function noUnhandledRejectionsYet(): Promise<void> {
 
 type Split = ReturnType<ReturnType<typeof waitFor>['split']>;
 
+/** Items started now, each drawn on `line` under its name until it settles: the very promises to pass to wait. */
+function drawn(line: Timeline, items: Record<string, () => Promise<unknown>>): Named {
+  return Object.fromEntries(Object.entries(items).map(([name, start]) => [name, line.run(name, start)]));
+}
+
 /** How a wait stands, by names, in words: `resolved at 100 ms with done [b] and pending [a, c]`. */
 function describeSplit(split: Split): string {
   if (split === 'pending') return 'is still pending';
@@ -104,12 +115,16 @@ function describeSplit(split: Split): string {
   return `resolved at ${split.at} ms with done [${split.done.join(', ')}] and pending [${split.pending.join(', ')}]`;
 }
 
-/** Checks how a wait stands (as toEqual compares it, toBe for 'pending'), and says both in words. */
-function expectSplit(waiting: ReturnType<typeof waitFor>, expected: Split, what: string): void {
+/**
+ * Checks how a wait stands (as toEqual compares it, toBe for 'pending'), and says both in words:
+ * a wait now, or a split taken earlier with `waiting.split()`.
+ */
+function expectSplit(waiting: ReturnType<typeof waitFor> | Split, expected: Split, what: string): void {
+  const actual = typeof waiting === 'object' && 'split' in waiting ? waiting.split() : waiting;
   const should = expected === 'pending' ? 'should still be pending' : `should have ${describeSplit(expected)}`;
-  const message = `${what} ${should}, but it ${describeSplit(waiting.split())}`;
-  if (expected === 'pending') expect(waiting.split(), message).toBe('pending');
-  else expect(waiting.split(), message).toEqual(expected);
+  const message = `${what} ${should}, but it ${describeSplit(actual)}`;
+  if (expected === 'pending') expect(actual, message).toBe('pending');
+  else expect(actual, message).toEqual(expected);
 }
 
 // What to look at when a test fails, and the heading of lessons/05-gather.md that teaches it.
@@ -180,18 +195,18 @@ const NOTHING_UNHANDLED = {
 
 describe('ALL_COMPLETED, the default', () => {
   test('waits for every item and returns them all in done, the very promises passed in', points(3, ALL_COMPLETED_WAITS), async () => {
-    const waiting = waitFor({ a: later(100, 'a'), b: later(300, 'b'), c: later(200, 'c') });
-    await clock.advance(299);
-    expectSplit(waiting, 'pending', 'wait for a (100 ms), b (300 ms) and c (200 ms), at 299 ms,');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { a: () => later(100, 'a'), b: () => later(300, 'b'), c: () => later(200, 'c') }), undefined, line);
+    await clock.advance(300);
+    line.expect({ a: [0, 100], b: [0, 300], c: [0, 200], wait: [0, 300] }, 'wait should return when the last item settles, b at 300 ms, not before');
     expectSplit(waiting, { done: ['a', 'b', 'c'], pending: [], at: 300 }, 'wait for a (100 ms), b (300 ms) and c (200 ms)');
   });
 
   test('a failing item neither rejects it nor makes it return early', points(3, FAILURE_IS_DONE), async () => {
-    const waiting = waitFor({ ok: later(100, 'ok'), fails: failLater(150, new Error('boom')), slow: later(300, 'slow') }, { returnWhen: ALL_COMPLETED });
-    await clock.advance(299);
-    expectSplit(waiting, 'pending', 'wait with ALL_COMPLETED for ok (100 ms), fails (rejects at 150 ms) and slow (300 ms), at 299 ms,');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { ok: () => later(100, 'ok'), fails: () => failLater(150, new Error('boom')), slow: () => later(300, 'slow') }), { returnWhen: ALL_COMPLETED }, line);
+    await clock.advance(300);
+    line.expect({ ok: [0, 100], fails: [0, 150], slow: [0, 300], wait: [0, 300] }, 'with ALL_COMPLETED, the failure at 150 ms ends nothing: wait should return when the last item settles, at 300 ms');
     expectSplit(waiting, { done: ['fails', 'ok', 'slow'], pending: [], at: 300 }, 'wait with ALL_COMPLETED for ok (100 ms), fails (rejects at 150 ms) and slow (300 ms)');
   });
 
@@ -206,17 +221,23 @@ describe('ALL_COMPLETED, the default', () => {
 
 describe('FIRST_COMPLETED', () => {
   test('returns as soon as the first item settles: that one in done, the others in pending', points(3, FIRST_COMPLETED_RULE), async () => {
-    const waiting = waitFor({ a: later(300, 'a'), b: later(100, 'b'), c: later(200, 'c') }, { returnWhen: FIRST_COMPLETED });
-    await clock.advance(99);
-    expectSplit(waiting, 'pending', 'wait with FIRST_COMPLETED for a (300 ms), b (100 ms) and c (200 ms), at 99 ms,');
-    await clock.advance(1);
-    expectSplit(waiting, { done: ['b'], pending: ['a', 'c'], at: 100 }, 'wait with FIRST_COMPLETED for a (300 ms), b (100 ms) and c (200 ms)');
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { a: () => later(300, 'a'), b: () => later(100, 'b'), c: () => later(200, 'c') }), { returnWhen: FIRST_COMPLETED }, line);
+    await clock.advance(100);
+    const at100 = waiting.split();
+    await clock.advance(200);
+    line.expect({ a: [0, 300], b: [0, 100], c: [0, 200], wait: [0, 100] }, 'with FIRST_COMPLETED, wait should return the moment the first item settles, b at 100 ms');
+    expectSplit(at100, { done: ['b'], pending: ['a', 'c'], at: 100 }, 'wait with FIRST_COMPLETED for a (300 ms), b (100 ms) and c (200 ms)');
   });
 
   test('a rejection counts as completing: it returns, and does not reject', points(2, FAILURE_IS_DONE), async () => {
-    const waiting = waitFor({ slow: later(300, 'slow'), fails: failLater(100, new Error('boom')) }, { returnWhen: FIRST_COMPLETED });
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { slow: () => later(300, 'slow'), fails: () => failLater(100, new Error('boom')) }), { returnWhen: FIRST_COMPLETED }, line);
     await clock.advance(100);
-    expectSplit(waiting, { done: ['fails'], pending: ['slow'], at: 100 }, 'wait with FIRST_COMPLETED for slow (300 ms) and fails (rejects at 100 ms)');
+    const at100 = waiting.split();
+    await clock.advance(200);
+    line.expect({ slow: [0, 300], fails: [0, 100], wait: [0, 100] }, 'with FIRST_COMPLETED, a rejection completes too: wait should return when fails rejects, at 100 ms');
+    expectSplit(at100, { done: ['fails'], pending: ['slow'], at: 100 }, 'wait with FIRST_COMPLETED for slow (300 ms) and fails (rejects at 100 ms)');
   });
 
   test('an item that has already settled completes it at once', points(1, FIRST_COMPLETED_RULE), async () => {
@@ -228,18 +249,23 @@ describe('FIRST_COMPLETED', () => {
 
 describe('FIRST_EXCEPTION', () => {
   test('returns at the first rejection, with everything settled so far in done', points(3, FIRST_EXCEPTION_RULE), async () => {
-    const waiting = waitFor({ ok: later(100, 'ok'), fails: failLater(200, new Error('boom')), slow: later(300, 'slow') }, { returnWhen: FIRST_EXCEPTION });
-    await clock.advance(199);
-    expectSplit(waiting, 'pending', 'wait with FIRST_EXCEPTION for ok (100 ms), fails (rejects at 200 ms) and slow (300 ms), at 199 ms,');
-    await clock.advance(1);
-    expectSplit(waiting, { done: ['fails', 'ok'], pending: ['slow'], at: 200 }, 'wait with FIRST_EXCEPTION for ok (100 ms), fails (rejects at 200 ms) and slow (300 ms)');
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { ok: () => later(100, 'ok'), fails: () => failLater(200, new Error('boom')), slow: () => later(300, 'slow') }), { returnWhen: FIRST_EXCEPTION }, line);
+    await clock.advance(200);
+    const at200 = waiting.split();
+    await clock.advance(100);
+    line.expect(
+      { ok: [0, 100], fails: [0, 200], slow: [0, 300], wait: [0, 200] },
+      'with FIRST_EXCEPTION, wait should return at the first rejection, fails at 200 ms: not when ok succeeds, and not after slow',
+    );
+    expectSplit(at200, { done: ['fails', 'ok'], pending: ['slow'], at: 200 }, 'wait with FIRST_EXCEPTION for ok (100 ms), fails (rejects at 200 ms) and slow (300 ms)');
   });
 
   test('when nothing fails, it waits for every item, like ALL_COMPLETED', points(2, FIRST_EXCEPTION_RULE), async () => {
-    const waiting = waitFor({ a: later(100, 'a'), b: later(300, 'b') }, { returnWhen: FIRST_EXCEPTION });
-    await clock.advance(299);
-    expectSplit(waiting, 'pending', 'wait with FIRST_EXCEPTION for a (100 ms) and b (300 ms), neither failing, at 299 ms,');
-    await clock.advance(1);
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { a: () => later(100, 'a'), b: () => later(300, 'b') }), { returnWhen: FIRST_EXCEPTION }, line);
+    await clock.advance(300);
+    line.expect({ a: [0, 100], b: [0, 300], wait: [0, 300] }, 'with FIRST_EXCEPTION and no failure, wait should return when the last item settles, as ALL_COMPLETED does, at 300 ms');
     expectSplit(waiting, { done: ['a', 'b'], pending: [], at: 300 }, 'wait with FIRST_EXCEPTION for a (100 ms) and b (300 ms), neither failing,');
   });
 });
@@ -293,18 +319,23 @@ describe('how wait learns that an item has settled', () => {
 
 describe('timeout', () => {
   test('returns after timeout ms with what has settled by then', points(2, TIMEOUT), async () => {
-    const waiting = waitFor({ fast: later(100, 'fast'), slow: later(300, 'slow') }, { timeout: 200 });
-    await clock.advance(199);
-    expectSplit(waiting, 'pending', 'wait with a timeout of 200 ms for fast (100 ms) and slow (300 ms), at 199 ms,');
-    await clock.advance(1);
-    expectSplit(waiting, { done: ['fast'], pending: ['slow'], at: 200 }, 'wait with a timeout of 200 ms for fast (100 ms) and slow (300 ms)');
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { fast: () => later(100, 'fast'), slow: () => later(300, 'slow') }), { timeout: 200 }, line);
+    await clock.advance(200);
+    const at200 = waiting.split();
+    await clock.advance(100);
+    line.expect({ fast: [0, 100], slow: [0, 300], wait: [0, 200] }, 'with a timeout of 200 ms, wait should return at 200 ms, with slow still running');
+    expectSplit(at200, { done: ['fast'], pending: ['slow'], at: 200 }, 'wait with a timeout of 200 ms for fast (100 ms) and slow (300 ms)');
   });
 
   test('running out of time with nothing settled resolves with everything pending', points(1, TIMEOUT), async () => {
-    const waiting = waitFor({ a: later(500, 'a'), b: failLater(600, new Error('late')) }, { returnWhen: FIRST_COMPLETED, timeout: 100 });
+    const line = timeline(clock);
+    const waiting = waitFor(drawn(line, { a: () => later(500, 'a'), b: () => failLater(600, new Error('late')) }), { returnWhen: FIRST_COMPLETED, timeout: 100 }, line);
     await clock.advance(100);
-    expectSplit(waiting, { done: [], pending: ['a', 'b'], at: 100 }, 'wait with FIRST_COMPLETED and a timeout of 100 ms for a (500 ms) and b (rejects at 600 ms)');
+    const at100 = waiting.split();
     await clock.advance(500);
+    line.expect({ a: [0, 500], b: [0, 600], wait: [0, 100] }, 'with a timeout of 100 ms, wait should return at 100 ms, before any item has settled');
+    expectSplit(at100, { done: [], pending: ['a', 'b'], at: 100 }, 'wait with FIRST_COMPLETED and a timeout of 100 ms for a (500 ms) and b (rejects at 600 ms)');
   });
 
   test('clears its timer when it returns before the timeout', points(2, CLEARS_TIMER), async () => {
@@ -332,24 +363,32 @@ describe('timeout', () => {
   });
 
   test('a timeout of 0 or less waits for a setTimeout(…, 0): items already settled are done', points(2, ZERO_TIMEOUT), async () => {
-    const ready = Promise.resolve('ready');
-    const slow = later(100, 'slow');
-    const zero = waitFor({ ready, slow }, { timeout: 0 });
-    const negative = waitFor({ ready, slow }, { timeout: -5 });
+    const line = timeline(clock);
+    const items = drawn(line, { ready: () => Promise.resolve('ready'), slow: () => later(100, 'slow') });
+    const zero = waitFor(items, { timeout: 0 }, line, 'wait, timeout 0');
+    const negative = waitFor(items, { timeout: -5 }, line, 'wait, timeout -5');
     await clock.settle();
-    expectSplit(zero, { done: ['ready'], pending: ['slow'], at: 0 }, 'wait with timeout: 0 for ready (already resolved) and slow (100 ms)');
-    expectSplit(negative, { done: ['ready'], pending: ['slow'], at: 0 }, 'wait with timeout: -5 for the same items');
+    const splits = [zero.split(), negative.split()] as const;
     await clock.advance(100);
+    line.expect(
+      { ready: [0, 0], slow: [0, 100], 'wait, timeout 0': [0, 0], 'wait, timeout -5': [0, 0] },
+      'a timeout of 0 or less is still a limit: both waits should return at 0 ms, on a 0 ms timer, without waiting for slow',
+    );
+    expectSplit(splits[0], { done: ['ready'], pending: ['slow'], at: 0 }, 'wait with timeout: 0 for ready (already resolved) and slow (100 ms)');
+    expectSplit(splits[1], { done: ['ready'], pending: ['slow'], at: 0 }, 'wait with timeout: -5 for the same items');
   });
 
   test('a timeout of Infinity means no limit and starts no timer', points(1, NO_LIMIT), async () => {
+    const line = timeline(clock);
     const item = deferred<string>();
     const before = clock.timersStarted();
-    const waiting = waitFor({ item: item.promise }, { timeout: Infinity });
+    const waiting = waitFor(drawn(line, { item: () => item.promise }), { timeout: Infinity }, line);
     await clock.advance(10_000);
-    expectSplit(waiting, 'pending', 'after 10 s, wait with timeout: Infinity');
+    const at10s = waiting.split();
     item.resolve('x');
     await clock.settle();
+    line.expect({ item: [0, 10_000], wait: [0, 10_000] }, 'with timeout: Infinity there is no limit: wait should return only when the item settles, at 10 s');
+    expectSplit(at10s, 'pending', 'after 10 s, wait with timeout: Infinity');
     expectSplit(waiting, { done: ['item'], pending: [], at: 10_000 }, 'wait with timeout: Infinity for an item resolved at 10 s');
     expect(clock.timersStarted() - before, 'timers started by wait with timeout: Infinity').toBe(0);
   });
