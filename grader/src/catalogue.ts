@@ -70,7 +70,8 @@ export function suggestionsFor(filter: string): string[] {
     .map((exercise) => exercise.id);
 }
 
-function editDistance(a: string, b: string): number {
+/** How many one-letter edits turn `a` into `b` (Levenshtein distance). */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Exercise, exercises as allExercises } from '../catalogue.ts';
+import { editDistance, type Exercise, exercises as allExercises } from '../catalogue.ts';
 
 export interface PreparedSubmission {
   /** The clean copy, laid out like exercises/, ready for `grade --target`; absent when nothing can be graded. */
@@ -176,18 +176,7 @@ function looksLike(file: string, exercise: Exercise): boolean {
 }
 
 function close(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]! <= 2;
+  return Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= 2;
 }
 
 function digest(entries: readonly (readonly [string, string])[]): string {
