@@ -1,0 +1,84 @@
+// Wrong: An abort just after release() handed the lock to the waiter removes queue.indexOf(waiter) = -1, i.e. the last waiter in the queue, which then waits for ever: the lock is passed on but one waiter loses its place.
+
+/** Options of `acquire` and `runExclusive`. */
+export interface AcquireOptions {
+  /** Aborting it gives up waiting for the lock (asyncio: cancelling the task that waits in `acquire()`). */
+  signal?: AbortSignal;
+}
+
+interface Waiter {
+  /** Set by release(): the lock is this waiter's now, unless it aborts before it wakes. */
+  handed: boolean;
+  gaveUp: boolean;
+  wake: () => void;
+}
+
+export class Lock {
+  #held = false;
+  readonly #queue: Waiter[] = [];
+
+  locked(): boolean {
+    return this.#held;
+  }
+
+  acquire(options: AcquireOptions = {}): Promise<void> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        handed: false,
+        gaveUp: false,
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort);
+          if (waiter.gaveUp) {
+            // Aborted after release() handed it the lock: pass the lock on, then reject.
+            reject(signal?.reason);
+            this.#handOn();
+          } else {
+            resolve();
+          }
+        },
+      };
+      const onAbort = (): void => {
+        this.#queue.splice(this.#queue.indexOf(waiter), 1); // leave the line
+        signal?.removeEventListener('abort', onAbort);
+        if (waiter.handed) {
+          waiter.gaveUp = true; // the wake-up passes the lock on
+          return;
+        }
+        reject(signal?.reason);
+      };
+      this.#queue.push(waiter);
+      signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  /** Hands the lock to the first waiter (it wakes in a microtask), or frees it. */
+  #handOn(): void {
+    const next = this.#queue.shift();
+    if (next === undefined) {
+      this.#held = false;
+      return;
+    }
+    next.handed = true;
+    queueMicrotask(next.wake);
+  }
+
+  release(): void {
+    if (!this.#held) throw new Error('Lock is not acquired.');
+    this.#handOn();
+  }
+
+  async runExclusive<T>(fn: () => T | PromiseLike<T>, options: AcquireOptions = {}): Promise<T> {
+    await this.acquire(options);
+    try {
+      return await fn();
+    } finally {
+      this.release();
+    }
+  }
+}

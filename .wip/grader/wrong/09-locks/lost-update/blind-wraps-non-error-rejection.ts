@@ -1,0 +1,45 @@
+// Wrong: A read or write that rejects with something other than an Error (a string, an object) makes the deposit reject with a new Error wrapping it, not with the very value.
+
+/**
+ * Where the balances live: a database, say. Reading and writing each take time, and either can
+ * fail, by rejecting (with any value, not always an Error), never by throwing synchronously.
+ */
+export interface Ledger {
+  /** Resolves with the balance of `account` (0 for an account it has never seen). */
+  read(account: string): Promise<number>;
+  /** Stores `balance` as the balance of `account`. */
+  write(account: string, balance: number): Promise<void>;
+}
+
+export class Bank {
+  readonly #ledger: Ledger;
+  /** account -> the promise of its last deposit (never rejects): the next deposit waits for it. */
+  readonly #tails = new Map<string, Promise<unknown>>();
+
+  constructor(ledger: Ledger) {
+    this.#ledger = ledger;
+  }
+
+  deposit(account: string, amount: number): Promise<number> {
+    const previous = this.#tails.get(account) ?? Promise.resolve();
+    const result = previous.then(async () => {
+      try {
+        const balance = await this.#ledger.read(account);
+        const updated = balance + amount;
+        await this.#ledger.write(account, updated);
+        return updated;
+      } catch (error) {
+        // Always reject with an Error, so callers get a stack and a message.
+        throw error instanceof Error ? error : new Error(`deposit into ${account} failed: ${String(error)}`);
+      }
+    });
+    // The next deposit waits for this one, however it ends.
+    const tail = result.catch(() => {});
+    this.#tails.set(account, tail);
+    // Nobody behind it: forget the account, so the map does not grow for ever.
+    void tail.then(() => {
+      if (this.#tails.get(account) === tail) this.#tails.delete(account);
+    });
+    return result;
+  }
+}
