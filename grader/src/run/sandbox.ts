@@ -17,7 +17,7 @@
 // a comma-separated list of `no-bwrap`, `no-permissions`, `no-imports` turns off only those (the
 // hostile suite uses it to show that each layer holds on its own).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -110,7 +110,9 @@ export function workerExecArgv(layers: SandboxLayers, target: string, dirs: RunD
     '--disallow-code-generation-from-strings',
   ];
   if (!layers.permissions) return args;
-  const read = [path.join(repoRoot, 'node_modules'), target, dirs.scratch];
+  // node_modules may be a symbolic link (a Gradescope bundle tried out locally): allow where it leads too.
+  const modules = path.join(repoRoot, 'node_modules');
+  const read = [...new Set([modules, existsSync(modules) ? realpathSync(modules) : modules]), target, dirs.scratch];
   const write = [dirs.scratch, dirs.progress];
   return [
     ...args,
