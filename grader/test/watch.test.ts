@@ -82,7 +82,7 @@ describe('npm run watch, in a terminal', () => {
   });
 
   test('a timing failure draws the expected and the actual schedule', async () => {
-    const wrong = readFileSync(path.join(repoRoot, 'grader/wrong/01-event-loop/sleep/one-at-a-time.ts'), 'utf8');
+    const wrong = readFileSync(path.join(repoRoot, 'grader/wrong/01-event-loop/sleep/waits-its-turn.ts'), 'utf8');
     writeFileSync(path.join(target, '01-event-loop/sleep.ts'), wrong);
     const shown = await waitFor(/expected\s+sleep\(100\)\s+█+/);
     expect(shown).toContain('three sleeps started together should run side by side');
