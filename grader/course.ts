@@ -229,4 +229,43 @@ export const course: readonly LessonInfo[] = [
       },
     ],
   },
+  {
+    lesson: '08-task-group',
+    title: 'TaskGroup: structured concurrency',
+    exercises: [
+      {
+        name: 'task-group',
+        title: 'A `TaskGroup` with a callback form and `await using`',
+        hints: [
+          'Keep a count of the tasks in flight, a list of the errors and one `AbortController` for the whole group. The group finishes when the body has ended and the count is 0: check that both when the body ends and each time a task settles.',
+          'In `createTask`, check `finished` before `shutting down`, then call `fn(this.signal)` inside a `try`/`catch`, turn what it gives into a promise with `Promise.resolve`, and attach `.then(onValue, onError)` to that very promise (so a failure nobody awaits is handled) before you return it. Collect a failure unless the signal is aborted and the error is `signal.reason` (or an `Error` whose `cause` is it), or the list already holds it; on the first one, mark the group shutting down and then call `controller.abort(error)`.',
+          'Create the outcome promise, and keep its `resolve` and `reject`, in the first `[Symbol.asyncDispose]()` call, which ends the body; return that same promise from every call, and settle it once, when the group finishes: `reject(new ExceptionGroup(errors))` or `resolve()`. `taskGroup(body)` is then `new TaskGroup()`, `Promise.resolve(body(group))` in a `try`/`catch`, and on either outcome the disposer: on a rejection, collect the body’s error first (the one step the disposer cannot do, since it is never told), then return the disposer’s promise.',
+        ],
+      },
+    ],
+  },
+  {
+    lesson: '09-locks',
+    title: 'Locks',
+    exercises: [
+      {
+        name: 'lock',
+        title: 'A fair `Lock` with `runExclusive`',
+        hints: [
+          'Keep two things: whether the lock is held, and a queue (an array) of waiters in the order they called `acquire()`. A free lock is taken at once; otherwise the caller joins the end of the queue.',
+          'Never mark the lock free while someone waits: `release()` shifts the first waiter off the queue and hands the lock straight to it, so `locked()` stays `true` and a caller that acquires right after the release queues behind. Throw when `release()` finds the lock free.',
+          'Give each waiter an abort listener: while it waits, take it out of the queue and reject with `signal.reason`; if `release()` has already handed it the lock but it has not woken yet (wake it with `queueMicrotask`, and check a `granted` flag), pass the lock on to the next waiter instead. Remove the listener once `acquire()` settles, and write `runExclusive` as `await this.acquire(options); try { return await fn(); } finally { this.release(); }`.',
+        ],
+      },
+      {
+        name: 'lost-update',
+        title: 'Fix a lost update',
+        hints: [
+          'In `BankAsWritten`, two deposits into one account both read the old balance before either writes: the update is lost across the `await` between the read and the write. Whatever runs from the read to the end of the write must have the account to itself.',
+          'Hold a lock from the read to the end of the write, but not one lock for the whole bank: keep one lock per account, in a `Map<string, …>`, so that deposits into different accounts still run together.',
+          'A promise chain per account is enough: `const result = (tails.get(account) ?? Promise.resolve()).then(() => update(account, amount)); tails.set(account, result.then(() => {}, () => {})); return result;`. The `then(() => {}, () => {})` makes the next deposit wait for this one whichever way it ends, and leaves no rejection unhandled.',
+        ],
+      },
+    ],
+  },
 ];

@@ -34,7 +34,7 @@ test('every runnable example type-checks with the course’s strict settings', (
 });
 
 // The source examples that lessons written so far must carry (COURSE.md, "Source examples").
-const REQUIRED_SOURCE_EXAMPLES = [1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+const REQUIRED_SOURCE_EXAMPLES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
 // What each source example prints and when: the course's own copy of the measured Python output.
 interface SourceExample {
