@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot } from '../src/catalogue.ts';
+import { exercises, repoRoot } from '../src/catalogue.ts';
 
 const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'course-watch-'));
@@ -62,7 +62,7 @@ describe('npm run watch, in a terminal', () => {
     writeFileSync(path.join(target, '01-event-loop/event-order.ts'), solution('01-event-loop/event-order'));
     const shown = await waitFor(/sleep\s+not started\s+0\/\d+/);
     expect(shown).toContain('event-order is done');
-    expect(shown).toContain('1 of 17 exercises done');
+    expect(shown).toContain(`1 of ${exercises.length} exercises done`);
   });
 
   test('h reveals the first hint, and only the first', async () => {
@@ -104,7 +104,7 @@ describe('npm run watch, in a terminal', () => {
     tmux('kill-session', '-t', session);
     startWatch();
     const shown = await waitFor(/yielding-loop\s+not started\s+0\/\d+/);
-    expect(shown).toContain('2 of 17 exercises done');
+    expect(shown).toContain(`2 of ${exercises.length} exercises done`);
     expect(shown).not.toContain('lessons/00-how-this-course-works.md');
   });
 });
