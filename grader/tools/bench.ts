@@ -7,7 +7,9 @@
 //      tests per second;
 //   2. the floor: a bare `vitest run --no-isolate` over the same specs and target with vitest's
 //      own dot reporter, no sandbox and no watchdog, where every spec file shares its worker: the
-//      ratio shows what the grader's isolation, sandbox and watchdog cost on top of vitest;
+//      ratio shows what the grader's isolation, sandbox and watchdog cost on top of vitest; and the
+//      isolated floor, the same bare run with one process per spec file as the grader has: what
+//      isolation alone costs, and what the grader adds to it;
 //   3. watch mode's save-to-verdict latency: ten saves of one exercise file in a copy of
 //      solutions/, each timed from the write to the verdict, with the warm vitest server; and
 //      the cold grade of the same exercise, for comparison;
@@ -38,11 +40,13 @@ function median(values: number[]): number {
 
 const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const floorArgs = ['run', '--config', 'grader/src/run/grade.config.ts', '--configLoader', 'runner', '--no-isolate', '--pool=forks', '--reporter=dot'];
+const isolatedFloorArgs = floorArgs.filter((arg) => arg !== '--no-isolate');
 const floorEnv = { ...process.env, COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), COURSE_BARE: '1', NO_COLOR: '1' };
 
 // The grader and the floor take turns, so that a change in the machine's load touches both.
 const graderTimes: number[] = [];
 const baselineTimes: number[] = [];
+const isolatedTimes: number[] = [];
 let tests = 0;
 for (let i = 0; i < runs; i++) {
   let start = performance.now();
@@ -54,10 +58,16 @@ for (let i = 0; i < runs; i++) {
   const result = spawnSync(process.execPath, [vitestBin, ...floorArgs], { cwd: repoRoot, env: floorEnv, encoding: 'utf8' });
   baselineTimes.push(performance.now() - start);
   if (result.status !== 0) console.warn(`floor run ${i + 1} exited with ${result.status}`);
+
+  start = performance.now();
+  const isolated = spawnSync(process.execPath, [vitestBin, ...isolatedFloorArgs], { cwd: repoRoot, env: floorEnv, encoding: 'utf8' });
+  isolatedTimes.push(performance.now() - start);
+  if (isolated.status !== 0) console.warn(`isolated floor run ${i + 1} exited with ${isolated.status}`);
 }
 
 const graderMs = median(graderTimes);
 const baselineMs = median(baselineTimes);
+const isolatedMs = median(isolatedTimes);
 console.log(`exercises                ${exercises.length}`);
 console.log(`hidden tests             ${tests}`);
 console.log(`runs                     ${runs}`);
@@ -65,6 +75,8 @@ console.log(`grader, median wall      ${(graderMs / 1000).toFixed(2)} s   (runs:
 console.log(`grader, tests per second ${(tests / (graderMs / 1000)).toFixed(0)}`);
 console.log(`floor (--no-isolate)     ${(baselineMs / 1000).toFixed(2)} s   (runs: ${baselineTimes.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
 console.log(`grader / floor           ${(graderMs / baselineMs).toFixed(2)}`);
+console.log(`isolated floor           ${(isolatedMs / 1000).toFixed(2)} s   (runs: ${isolatedTimes.map((t) => (t / 1000).toFixed(2)).join(', ')}): one process per spec file, as the grader runs them`);
+console.log(`grader / isolated floor  ${(graderMs / isolatedMs).toFixed(2)}`);
 const layers = sandboxLayers();
 console.log(`sandbox                  ${layers.bwrap ? 'bubblewrap + ' : ''}${layers.permissions ? 'permission model + ' : ''}${layers.imports ? 'import check' : ''}${layers.notes.length > 0 ? ` (${layers.notes.join('; ')})` : ''}`);
 
@@ -117,6 +129,7 @@ if (values.json) {
     fullGrade: { median_s: seconds(graderMs), runs_s: graderTimes.map(seconds) },
     floor: { median_s: seconds(baselineMs), runs_s: baselineTimes.map(seconds) },
     ratio: Number((graderMs / baselineMs).toFixed(2)),
+    isolatedFloor: { median_s: seconds(isolatedMs), runs_s: isolatedTimes.map(seconds), ratio: Number((graderMs / isolatedMs).toFixed(2)) },
     watch: { median_s: seconds(saveMs), runs_s: saveTimes.map(seconds), coldGrade_s: seconds(median(coldTimes)) },
     batch,
   };
