@@ -33,14 +33,17 @@
 //       - resolves with a new array, and leaves an input array as it was
 //       - no items: resolves with [] at once and never calls fn
 //       - never aborts the signal when every call succeeds
-//  7. A call fails when fn throws or its outcome rejects. At the first failure: no more calls
-//     ever start; the signal aborts with a DOMException named AbortError; then it rejects with the
-//     failure's error, unchanged, at that moment, without waiting for the calls in flight.
+//  7. A call fails when fn throws (known at once, as fn returns: no other call starts in between)
+//     or its outcome rejects. At the first failure, whatever the error (falsy values too): no more
+//     calls ever start; the signal aborts with a DOMException named AbortError; then it rejects
+//     with the failure's error, unchanged, at that moment, without waiting for the calls in flight.
 //       - rejects with the first failure's error at that moment, without waiting for the calls in flight
 //       - starts no more calls after a failure, even when the calls in flight end later
 //       - aborts the shared signal with an AbortError before it rejects
 //       - rejects with the error as it is, even when it is not an Error
 //       - a synchronous throw in fn is a failure: a rejection, and no more calls
+//       - a synchronous throw after the first call has started is a failure too: it aborts the signal and stops the calls
+//       - a failure with a falsy error (undefined, null, 0, an empty string) stops the calls like any other
 //       - the first failure in time wins, not the first item that fails
 //  8. What the calls in flight do afterwards changes nothing; none of their rejections is
 //     unhandled.
@@ -429,6 +432,61 @@ describe('the first failure', () => {
     await clock.advance(500);
     expect(mapped.outcome(), `fn threw for item 0; mapWithLimit ${describeOutcome(mapped.outcome())}`).toEqual({ rejected: error, at: 0 });
     expectList(started, [0], 'the calls started (the first one threw at once, so no other may start)');
+  });
+
+  test('a synchronous throw after the first call has started is a failure too: it aborts the signal and stops the calls', points(2, {
+    ...FAILURE,
+    hint: 'Call fn inside try/catch wherever you start a call (at the start and in the callback where a call ends), and send a throw to the same failure path as a rejection.',
+  }), async () => {
+    for (const throwing of [1, 2]) {
+      const error = new Error(`item ${throwing} threw at once`);
+      const started: number[] = [];
+      let signal: AbortSignal | undefined;
+      // limit 2: items 0 and 1 start at 0 ms; item 0 ends at 100 ms and item 2 starts then.
+      const mapped = track(
+        ex.mapWithLimit([0, 1, 2, 3, 4], 2, (n, _index, s) => {
+          signal = s;
+          started.push(n);
+          if (n === throwing) throw error;
+          return sleep(n === 0 ? 100 : 300).then(() => n);
+        }),
+      );
+      const start = clock.now();
+      const after = throwing === 1 ? 0 : 100;
+      await clock.advance(after);
+      const when = `fn threw for item ${throwing}, ${after} ms after the start`;
+      expect(mapped.outcome(), `${when}; mapWithLimit ${describeOutcome(mapped.outcome())}`).toEqual({ rejected: error, at: start + after });
+      const reason = signal?.reason as unknown;
+      expect(signal?.aborted === true && reason instanceof DOMException && reason.name === 'AbortError', `${when}: the shared signal should be aborted with an AbortError, but its reason is ${show(reason)}`).toBe(true);
+      await clock.advance(1000);
+      expectList(started, throwing === 1 ? [0, 1] : [0, 1, 2], `${when}: the calls started (none after the throw, even when the calls in flight end)`);
+      await realTick();
+      expect(unhandled.map(show), `${when}: rejections reported as unhandled`).toEqual([]);
+    }
+  });
+
+  test('a failure with a falsy error (undefined, null, 0, an empty string) stops the calls like any other', points(1, {
+    ...FAILURE,
+    hint: 'Keep a separate boolean for "a call has failed"; the error itself may be undefined or any other falsy value.',
+  }), async () => {
+    for (const error of [undefined, null, 0, '', false]) {
+      const started: number[] = [];
+      let signal: AbortSignal | undefined;
+      const mapped = track(
+        ex.mapWithLimit([0, 1, 2, 3], 2, async (n, _index, s) => {
+          signal = s;
+          started.push(n);
+          await sleep(n === 0 ? 10 : 20);
+          if (n === 0) throw error;
+          return n;
+        }),
+      );
+      await clock.advance(10);
+      expect(mapped.state() === 'rejected' && Object.is(mapped.value(), error), `fn rejected with ${show(error)} at 10 ms; mapWithLimit ${describeOutcome(mapped.outcome())}`).toBe(true);
+      expect(signal?.aborted, `fn rejected with ${show(error)}: the shared signal should be aborted`).toBe(true);
+      await clock.advance(100);
+      expectList(started, [0, 1], `fn rejected with ${show(error)} at 10 ms: the calls started (call 1 ended at 20 ms and must not start call 2)`);
+    }
   });
 
   test('the first failure in time wins, not the first item that fails', points(1, FAILURE), async () => {

@@ -23,12 +23,14 @@
  *   that holds each call's value at its item's position, whatever order they ended in (falsy
  *   values such as `undefined`, `0` or `''` are results like any other). No items: `[]` at once,
  *   and `fn` is never called. The signal is never aborted when all goes well.
- * - A call fails when `fn` throws or what it returned rejects (mapWithLimit learns of a rejection
- *   in a microtask, like anyone). At the first failure, `mapWithLimit`: starts no more calls,
- *   ever, not even when the calls in flight end later; aborts the signal, with a `DOMException`
- *   named `'AbortError'` as its reason (the message is up to you), so that the calls in flight can
- *   stop; then rejects with that failure's error, unchanged, whatever it is (an `Error`, a string,
- *   `undefined`), at that moment, without waiting for the calls in flight. What those calls do
+ * - A call fails when `fn` throws (mapWithLimit knows at once, as `fn` returns, so no other call
+ *   starts in between) or what it returned rejects (mapWithLimit learns of a rejection in a
+ *   microtask, like anyone). At the first failure, whatever its error (an `Error`, a string,
+ *   `undefined` or any other falsy value), `mapWithLimit`: starts no more calls, ever, not even
+ *   when the calls in flight end later; aborts the signal, with a `DOMException` named
+ *   `'AbortError'` as its reason (the message is up to you), so that the calls in flight can
+ *   stop; then rejects with that failure's error, unchanged, at that moment, without waiting for
+ *   the calls in flight. What those calls do
  *   afterwards (resolve, or reject, even at once in their abort listener) changes nothing, and
  *   none of their rejections is ever reported as unhandled.
  */

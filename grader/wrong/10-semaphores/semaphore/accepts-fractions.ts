@@ -126,13 +126,16 @@ export class Semaphore {
 }
 
 /**
- * A `Semaphore` that can never hold more free permits than it started with: asyncio's
- * `BoundedSemaphore`. It extends `Semaphore` and works exactly like it (same constructor check,
- * same queue, same signal rules), except for `release()`: when every permit is already free
- * (`value` equals the initial value, so nobody holds one), `release()` throws a `RangeError`
- * synchronously and changes nothing (asyncio raises `ValueError('BoundedSemaphore released too
- * many times')`; the message is up to you). So `new BoundedSemaphore(0)` can never be released.
- * An abort that passes a permit on never throws.
+ * A `Semaphore` that refuses a release too many: asyncio's `BoundedSemaphore`. It extends
+ * `Semaphore` and works exactly like it (same constructor check, same queue, same signal rules),
+ * except for `release()`: when `value` is already the initial value or more (every permit is
+ * free, so nobody holds one), `release()` throws a `RangeError` synchronously and changes nothing
+ * (asyncio raises `ValueError('BoundedSemaphore released too many times')`; the message is up to
+ * you). So `new BoundedSemaphore(0)` can never be released. An abort that passes a permit on is
+ * not a call of `release()`: it is never checked and never throws. (So in one corner `value` can
+ * end above the initial value, as in asyncio: `release()` hands a permit to a waiter, a second
+ * `release()` comes while `value` is below the initial value, and then the waiter's signal
+ * aborts, so its permit goes back to the count too; the next `release()` throws.)
  */
 export class BoundedSemaphore extends Semaphore {
   readonly #initial: number;
