@@ -454,7 +454,7 @@ describe('the first failure', () => {
       const start = clock.now();
       const after = throwing === 1 ? 0 : 100;
       await clock.advance(after);
-      const when = `fn threw for item ${throwing}, ${after} ms after the start`;
+      const when = `fn threw for item ${throwing} at ${start + after} ms (this run started at ${start} ms)`;
       expect(mapped.outcome(), `${when}; mapWithLimit ${describeOutcome(mapped.outcome())}`).toEqual({ rejected: error, at: start + after });
       const reason = signal?.reason as unknown;
       expect(signal?.aborted === true && reason instanceof DOMException && reason.name === 'AbortError', `${when}: the shared signal should be aborted with an AbortError, but its reason is ${show(reason)}`).toBe(true);
@@ -470,6 +470,7 @@ describe('the first failure', () => {
     hint: 'Keep a separate boolean for "a call has failed"; the error itself may be undefined or any other falsy value.',
   }), async () => {
     for (const error of [undefined, null, 0, '', false]) {
+      const start = clock.now();
       const started: number[] = [];
       let signal: AbortSignal | undefined;
       const mapped = track(
@@ -482,10 +483,10 @@ describe('the first failure', () => {
         }),
       );
       await clock.advance(10);
-      expect(mapped.state() === 'rejected' && Object.is(mapped.value(), error), `fn rejected with ${show(error)} at 10 ms; mapWithLimit ${describeOutcome(mapped.outcome())}`).toBe(true);
-      expect(signal?.aborted, `fn rejected with ${show(error)}: the shared signal should be aborted`).toBe(true);
+      expect(mapped.state() === 'rejected' && Object.is(mapped.value(), error) && mapped.settledAt() === start + 10, `call 0 rejected with ${show(error)} 10 ms after it started (at ${start + 10} ms); mapWithLimit ${describeOutcome(mapped.outcome())}`).toBe(true);
+      expect(signal?.aborted, `call 0 rejected with ${show(error)}: the shared signal should be aborted`).toBe(true);
       await clock.advance(100);
-      expectList(started, [0, 1], `fn rejected with ${show(error)} at 10 ms: the calls started (call 1 ended at 20 ms and must not start call 2)`);
+      expectList(started, [0, 1], `call 0 rejected with ${show(error)}: the calls started (call 1 ended 10 ms later and must not start call 2)`);
     }
   });
 
