@@ -268,4 +268,28 @@ export const course: readonly LessonInfo[] = [
       },
     ],
   },
+  {
+    lesson: '10-semaphores',
+    title: 'Semaphores',
+    exercises: [
+      {
+        name: 'semaphore',
+        title: 'A fair `Semaphore` and `BoundedSemaphore`',
+        hints: [
+          'Keep two things: the number of free permits, and a queue (an array) of waiters. `acquire` takes a permit at once when one is free, and otherwise puts a function that grants it at the end of the queue.',
+          'Make `release()` hand its permit straight to the first waiter (shift it off the queue and call it) instead of adding it to the count: then nobody can barge in between, and `value` stays 0 while anyone waits.',
+          'With a signal: on abort, splice the waiter out of the queue and reject with `signal.reason`; when a waiter is granted, remove its listener. After `await`ing the grant, check `signal.aborted` once more and, if so, pass the permit on with the unchecked hand-over that `Semaphore.release()` uses before rethrowing. `BoundedSemaphore.release()` throws a `RangeError` when `value` is already the initial value or more.',
+        ],
+      },
+      {
+        name: 'map-with-limit',
+        title: '`mapWithLimit(items, limit, fn)` keeping input order',
+        hints: [
+          'Read the items with `Array.from(items)` first, then start calls while fewer than `limit` are running; each time one ends, start the next. Store each result at its index.',
+          'Write it inside `new Promise((resolve, reject) => …)` with a counter of calls running, the index of the next item and a `failed` flag; start calls from a `fill()` function that you call once at the start and again in the callback where a call ends.',
+          'Call `fn` inside `try` (a synchronous throw is a failure) and follow its result with `Promise.resolve(result).then(onValue, onError)`. On the first error set `failed`, call `controller.abort(new DOMException(…, \'AbortError\'))`, then `reject(error)`; later outcomes see `failed` and do nothing. Resolve when the last call ends and no item is left.',
+        ],
+      },
+    ],
+  },
 ];
