@@ -278,7 +278,7 @@ export const course: readonly LessonInfo[] = [
         hints: [
           'Keep two things: the number of free permits, and a queue (an array) of waiters. `acquire` takes a permit at once when one is free, and otherwise puts a function that grants it at the end of the queue.',
           'Make `release()` hand its permit straight to the first waiter (shift it off the queue and call it) instead of adding it to the count: then nobody can barge in between, and `value` stays 0 while anyone waits.',
-          'With a signal: on abort, splice the waiter out of the queue and reject with `signal.reason`; when a waiter is granted, remove its listener. After `await`ing the grant, check `signal.aborted` once more and, if so, pass the permit on as `release()` would before rethrowing. `BoundedSemaphore.release()` throws a `RangeError` when `value` already equals the initial value.',
+          'With a signal: on abort, splice the waiter out of the queue and reject with `signal.reason`; when a waiter is granted, remove its listener. After `await`ing the grant, check `signal.aborted` once more and, if so, pass the permit on with the unchecked hand-over that `Semaphore.release()` uses before rethrowing. `BoundedSemaphore.release()` throws a `RangeError` when `value` is already the initial value or more.',
         ],
       },
       {
