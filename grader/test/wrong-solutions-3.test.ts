@@ -1,0 +1,4 @@
+// Every wrong solution in grader/wrong/ loses points: part 3 of 3 of the rounds (both-ways.ts).
+import { describeCandidates } from './both-ways.ts';
+
+describeCandidates('wrong', { part: 2, of: 3 });
