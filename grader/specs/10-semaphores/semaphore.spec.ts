@@ -317,23 +317,23 @@ describe('fairness', () => {
     // asyncio's test_acquire_fifo_order_2: c2 releases and acquires again; c3 goes first.
     const sem = new ex.Semaphore(1);
     const order: string[] = [];
-    const c1 = async () => {
+    const first = async () => {
       await sem.acquire();
       order.push('c1');
     };
-    const c2 = async () => {
+    const second = async () => {
       await sem.acquire();
       order.push('c2');
       sem.release();
       await sem.acquire();
       order.push('c2 again');
     };
-    const c3 = async () => {
+    const third = async () => {
       await sem.acquire();
       order.push('c3');
     };
     await sem.acquire();
-    const all = track(Promise.all([c1(), c2(), c3()]));
+    const all = track(Promise.all([first(), second(), third()]));
     sem.release();
     await clock.settle();
     sem.release();
