@@ -268,4 +268,31 @@ export const course: readonly LessonInfo[] = [
       },
     ],
   },
+  {
+    lesson: '11-events-and-queues',
+    title: 'Events, conditions and queues',
+    exercises: [
+      { name: 'event', title: 'An `Event`', hints: ['TODO-11'] },
+      { name: 'condition', title: 'A `Condition`', hints: ['TODO-11'] },
+      { name: 'barrier', title: 'A reusable `Barrier`', hints: ['TODO-11'] },
+      {
+        name: 'queue',
+        title: 'A bounded `Queue` with backpressure, `join` and `shutdown`',
+        hints: [
+          'Keep four things: the items (an array), a line of waiting getters, a line of waiting putters (each with its item), and a count of unfinished tasks. A getter waits only while the queue is empty, a putter only while it is full, so at most one of the two lines is ever non-empty.',
+          'Do every hand-over in the call that makes it possible: `putNowait` gives its item straight to the first waiting getter (resolve its promise with it) instead of storing it; `getNowait` takes the front item and, if a putter waits, pushes that putter\'s item onto the back and resolves its `put`. Then nobody can slip in between, and an item is only ever given to a getter still in the line, so an abort loses nothing.',
+          'Each waiter gets an abort listener that splices it out of its line and rejects with `signal.reason`; remove the listener when it is served. `shutdown(immediate)` sets a flag, with `immediate` empties the items and lowers the count by as many (never below 0), then rejects every waiting putter and getter with a `QueueShutDown`. The iterator\'s `next()` is `this.get()` turned into `{ done: false, value }`, and `{ done: true }` when it rejects with a `QueueShutDown`.',
+        ],
+      },
+      {
+        name: 'pipeline',
+        title: 'A producer/consumer pipeline',
+        hints: [
+          'Three pieces: a producer that reads the source one `next()` at a time, a buffer (an array) of items read and not yet started, and a count of calls of `fn` running. Get the iterator with `Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()`, and wrap every `next()` in `Promise.resolve` so both kinds look alike.',
+          'Write it inside `new Promise((resolve, reject) => …)` with two functions that call each other: `produce()` reads the next item unless a read is in flight, the source is done or the buffer holds `maxsize`; when the item comes, a free worker starts it at once, otherwise it goes into the buffer, and `produce()` runs again. When a call ends, store its result at its index, start the oldest buffered item, and call `produce()`.',
+          'Keep a `failed` flag: at the first error (from `fn`, a synchronous throw included, or from `next()`), set it, call `iterator.return?.()` if the source had not finished and `next()` did not fail, and `reject(error)`; every callback checks the flag first, and every call\'s promise gets both handlers, so a late failure is never unhandled. Resolve when the source is done, no read is in flight, the buffer is empty and no call runs.',
+        ],
+      },
+    ],
+  },
 ];
