@@ -272,7 +272,15 @@ export const course: readonly LessonInfo[] = [
     lesson: '11-events-and-queues',
     title: 'Events, conditions and queues',
     exercises: [
-      { name: 'event', title: 'An `Event`', hints: ['TODO-11'] },
+      {
+        name: 'event',
+        title: 'An `Event`',
+        hints: [
+          'Keep two things: a boolean flag and a list of waiters (for each `wait()` that waits, the `resolve` of its promise). `set()` sets the flag and calls every waiter\'s `resolve`, there and then; `wait()` on a set event returns `Promise.resolve()`; `clear()` only lowers the flag.',
+          'Resolve the waiters inside `set()` itself and empty the list in the same call (`this.#waiters.splice(0)`): a resolved promise stays resolved, so a `clear()` right after cannot stop them, and a waiter must never look at the flag again when it wakes. Check `signal?.aborted` first of all, and return `Promise.reject(signal.reason)` rather than throwing.',
+          'For a `wait({ signal })` that waits, add an abort listener (`{ once: true }`) that splices that waiter out of the list (by identity) and rejects with `signal.reason`; give each waiter a `release()` that removes the listener and resolves, so an abort after `set()` finds nothing to do. `nWaiting` is the length of the list.',
+        ],
+      },
       { name: 'condition', title: 'A `Condition`', hints: ['TODO-11'] },
       { name: 'barrier', title: 'A reusable `Barrier`', hints: ['TODO-11'] },
       {
