@@ -282,7 +282,15 @@ export const course: readonly LessonInfo[] = [
         ],
       },
       { name: 'condition', title: 'A `Condition`', hints: ['TODO-11'] },
-      { name: 'barrier', title: 'A reusable `Barrier`', hints: ['TODO-11'] },
+      {
+        name: 'barrier',
+        title: 'A reusable `Barrier`',
+        hints: [
+          'Keep the round as a list of the parties waiting, in order of arrival (for each one, its `resolve` and `reject`), and a `broken` flag. `wait()` adds the caller to the list; when the list reaches `parties`, resolve each entry with its position in the list (0, 1, …) and start a new, empty list at once.',
+          'Give indices at release, not at arrival: the position in the list when the round is released is the index, so a party that left the round with its signal moves the later ones up. Check the signal first, then `broken`, and reject (`Promise.reject(...)`) rather than throw; validate `parties` with `Number.isInteger(parties) && parties >= 1`.',
+          '`abort()` sets `broken` and rejects everyone in the list with a `new BrokenBarrierError()`; `reset()` clears `broken` and does the same; both empty the list. Each waiting party gets an abort listener (`{ once: true }`) that splices it out of the list by identity and rejects with `signal.reason`; resolving or rejecting a party removes that listener first, so a late abort finds nothing to do.',
+        ],
+      },
       {
         name: 'queue',
         title: 'A bounded `Queue` with backpressure, `join` and `shutdown`',
