@@ -31,8 +31,9 @@ export interface WaitOptions {
  * begins. The barrier is *broken* from `abort()` until `reset()`.
  *
  * - A new barrier is not broken, its round is empty, and creating it starts nothing.
- * - The barrier uses no timers: every promise settles in microtasks, at the virtual time of the
- *   call (`wait()`, `abort()`, `reset()`) or of the abort that settled it.
+ * - The barrier uses no timers: every promise settles in the same turn of the event loop as the
+ *   call (`wait()`, `abort()`, `reset()`) or the abort that settled it, at its virtual time: in a
+ *   microtask (a `process.nextTick` callback would do too; nothing here depends on their order).
  */
 export class Barrier {
   // Add the fields you need here.
@@ -90,13 +91,16 @@ export class Barrier {
    *   arrive, `a` aborts, `c` and `d` arrive: `b`, `c` and `d` resolve with 0, 1 and 2. (asyncio
    *   differs: its index is the count of tasks waiting at arrival, so after a cancellation two
    *   tasks of a round can get the same index.)
-   * - Once its round is released, the signal no longer matters: its `wait()` resolves with its
-   *   index even if the signal aborts right after, in the same synchronous code, and that abort
-   *   changes nothing else either (not `nWaiting`, not the next round).
+   * - Once its round is released (in the call of the last arrival, even before its promise has
+   *   settled), the signal no longer matters: its `wait()` resolves with its index even if the
+   *   signal aborts right after, in the same synchronous code, and that abort changes nothing else
+   *   either (not `nWaiting`, not the next round).
    * - `abort()` or `reset()` while it waits: rejects with a `BrokenBarrierError` at that moment.
-   * - Nothing is left behind: once `wait()` has settled, either way, its abort listener is no
-   *   longer on the signal, and a `wait()` settled in its own call (an already-aborted signal, a
-   *   broken barrier, the last arrival of a round) has none on it from the moment it returns.
+   * - Nothing is left behind: once `wait()` has settled, whichever way (released, its signal,
+   *   `abort()`, `reset()`), its abort listener is no longer on the signal (removed, or a
+   *   `{ once: true }` listener that has fired), and a `wait()` settled in its own call (an
+   *   already-aborted signal, a broken barrier, the last arrival of a round) has none on it from
+   *   the moment it returns.
    */
   wait(options: WaitOptions = {}): Promise<number> {
     throw new Error('wait is not implemented yet: open exercises/11-events-and-queues/barrier.ts and write it.');

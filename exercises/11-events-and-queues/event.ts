@@ -20,8 +20,9 @@ export interface WaitOptions {
  * given up with its signal.
  *
  * - A new event is clear, with no waiter, and creating it starts nothing.
- * - The event uses no timers: every promise settles in microtasks, at the virtual time of the call
- *   (`set()`, `wait()`) or of the abort that settled it.
+ * - The event uses no timers: every promise settles in the same turn of the event loop as the
+ *   call (`set()`, `wait()`) or the abort that settled it, at its virtual time: in a microtask
+ *   (a `process.nextTick` callback would do too; nothing here depends on their order).
  */
 export class Event {
   // Add the fields you need here.
@@ -43,8 +44,10 @@ export class Event {
    * Sets the event (asyncio: `set()`).
    *
    * - Releases every waiter, there and then, in this call: `nWaiting` is 0 as soon as `set()`
-   *   returns, and each released `wait()` resolves (in a microtask), in the order the waiters
-   *   called `wait()`.
+   *   returns, in the same synchronous code, and each released `wait()` resolves in this turn of
+   *   the event loop, in the order the waiters called `wait()` (among those still waiting, when
+   *   some have given up). Whether `set()` resolves their promises in the call itself or queues
+   *   that is up to you, as long as nothing that happens after the call changes the outcome.
    * - Nothing can take that back: a `clear()` right after, in the same synchronous code, still
    *   leaves every `wait()` released by this `set()` to resolve (asyncio: the waiters woken by
    *   `set()` return `True` even if the event was cleared before they ran). So `set()` then
@@ -60,7 +63,8 @@ export class Event {
   /**
    * Clears the event (asyncio: `clear()`): from now on, until the next `set()`, `isSet()` is
    * `false` and a `wait()` waits. It settles no promise: a `wait()` already released by a `set()`
-   * still resolves, and the waiters go on waiting. On an event that is clear, it does nothing.
+   * still resolves, and the waiters go on waiting, whether the event was set or clear (`clear()`
+   * is not a reset). On an event that is clear, it does nothing.
    */
   clear(): void {
     throw new Error('clear is not implemented yet: open exercises/11-events-and-queues/event.ts and write it.');
@@ -72,19 +76,21 @@ export class Event {
    *
    * - `options.signal` already aborted: rejects with `signal.reason` at once, as it is (an Error, a
    *   string, `undefined`: whatever value it is, never wrapped), even when the event is set, and
-   *   does not become a waiter. (This check comes first.)
+   *   does not become a waiter. (This check comes first, on every call, the event set or clear.)
    * - The event is set: resolves at once, in a microtask.
    * - The event is clear: becomes a waiter (`nWaiting` goes up by one), and resolves when a `set()`
    *   releases it, however long that takes.
    * - `options.signal` aborts while it waits: it stops being a waiter at that moment (`nWaiting`
-   *   goes down by one) and rejects with `signal.reason`; the next `set()` does not concern it. The
-   *   other waiters go on waiting.
-   * - Once a `set()` has released it, the signal no longer matters: its `wait()` resolves even if
-   *   the signal aborts right after, in the same synchronous code, and that abort changes nothing
-   *   else either (not `nWaiting`, not the waiters that came after).
-   * - Nothing is left behind: once `wait()` has settled, either way, its abort listener is no
-   *   longer on the signal, and a `wait()` settled in its own call (an already-aborted signal, a
-   *   set event) has none on it from the moment it returns.
+   *   goes down by one before the code that aborted goes on) and rejects with `signal.reason`, as
+   *   it is; the next `set()` does not concern it. The other waiters go on waiting, in their order.
+   * - Once a `set()` has released it (in the `set()` call, even before its promise has settled),
+   *   the signal no longer matters: its `wait()` resolves even if the signal aborts right after, in
+   *   the same synchronous code, and that abort changes nothing else either (not `nWaiting`, not
+   *   the waiters that came after).
+   * - Nothing is left behind: once `wait()` has settled, whichever way (released by `set()` or
+   *   given up with its signal), its abort listener is no longer on the signal (removed, or a
+   *   `{ once: true }` listener that has fired), and a `wait()` settled in its own call (an
+   *   already-aborted signal, a set event) has none on it from the moment it returns.
    */
   wait(options: WaitOptions = {}): Promise<void> {
     throw new Error('wait is not implemented yet: open exercises/11-events-and-queues/event.ts and write it.');

@@ -5,10 +5,10 @@
 // The class
 //  1. A new event is clear, with no waiter; creating it starts nothing.
 //       - a new event is clear, with nobody waiting, and starts no timer
-//  2. No timers: every promise settles in microtasks, at the virtual time of the call or abort that
-//     settled it.
+//  2. No timers: every promise settles in the same turn as the call or abort that settled it, at its
+//     virtual time (microtasks or process.nextTick: the spec never depends on their order).
 //       - set() releases every waiter at the virtual time of the set(), without a timer
-//       - wait() on a set event resolves within a few microtasks, without a timer
+//       - wait() on a set event resolves in the same turn, without a timer
 //       - an aborted wait() leaves the waiters at that moment, and the others go on waiting
 // isSet()
 //  3. true while set, false while clear.
@@ -18,22 +18,25 @@
 //       - nWaiting counts the wait() calls that wait, and only those
 //       - an aborted wait() leaves the waiters at that moment, and the others go on waiting
 // set()
-//  5. Releases every waiter in the call: nWaiting 0 when set() returns; each resolves, in the order
-//     of the wait() calls.
+//  5. Releases every waiter in the call: nWaiting 0 when set() returns; each resolves in this turn,
+//     in the order of the wait() calls (among those still waiting); resolving in the call or queued
+//     is up to the learner, as long as nothing after the call changes the outcome.
 //       - set() releases every waiter at the virtual time of the set(), without a timer
 //       - set() releases the waiters in the call itself: nWaiting is 0 as soon as it returns
 //       - the waiters resolve in the order they called wait()
+//       - the waiters still there after some gave up resolve in the order they called wait()
 //  6. Nothing takes it back: a clear() right after still leaves every released wait() to resolve.
 //       - the waiters released by set() resolve even if clear() is called right after
 //       - set() then clear() releases exactly the waiters there at that moment
 //  7. From then on, until clear(): isSet() true, every wait() resolves at once.
 //       - a set event resolves every wait() at once, until clear()
-//       - wait() on a set event resolves within a few microtasks, without a timer
+//       - wait() on a set event resolves in the same turn, without a timer
 //  8. On a set event, it does nothing.
 //       - set() on a set event does nothing more
 // clear()
 //  9. From then on, until the next set(): isSet() false, wait() waits. Settles no promise: released
-//     waits still resolve, waiters go on waiting. On a clear event, it does nothing.
+//     waits still resolve, waiters go on waiting, set or clear (not a reset). On a clear event, it
+//     does nothing.
 //       - after clear(), wait() waits again until the next set()
 //       - clear() settles nothing: the waiters go on waiting until the next set()
 //       - the waiters released by set() resolve even if clear() is called right after
@@ -42,21 +45,24 @@
 //       - wait() resolves with undefined, whether it waited or not
 //       - wait() never throws: an already-aborted signal gives a rejected promise
 // 11. Signal already aborted: rejects with signal.reason at once, as it is, even when set; not a
-//     waiter. This check comes first.
+//     waiter. This check comes first, on every call.
 //       - an already-aborted signal rejects at once with its reason, even on a set event
 //       - an already-aborted signal rejects with its reason as it is: a string, undefined, an object
 //       - wait() never throws: an already-aborted signal gives a rejected promise
 // 12. Set: resolves at once, in a microtask.
-//       - wait() on a set event resolves within a few microtasks, without a timer
+//       - wait() on a set event resolves in the same turn, without a timer
 // 13. Clear: becomes a waiter (nWaiting + 1), resolves when a set() releases it, however long.
 //       - a wait() on a clear event stays pending until a set(), however long that takes
 //       - nWaiting counts the wait() calls that wait, and only those
-// 14. Aborts while waiting: stops being a waiter then (nWaiting − 1), rejects with the reason; the
-//     next set() does not concern it; the others go on waiting.
+// 14. Aborts while waiting: stops being a waiter then (nWaiting − 1 before the aborting code goes
+//     on), rejects with the reason as it is; the next set() does not concern it; the others go on
+//     waiting, in their order.
 //       - an aborted wait() leaves the waiters at that moment, and the others go on waiting
+//       - waits that give up one after the other take out exactly themselves
 //       - one signal aborting several waits takes them all out
-// 15. Once released by set(), the signal no longer matters: resolves even if it aborts right after,
-//     and that abort changes nothing else (nWaiting, the later waiters).
+// 15. Once released by set() (in the call, even before its promise settled), the signal no
+//     longer matters: resolves even if it aborts right after, and that abort changes nothing else
+//     (nWaiting, the later waiters).
 //       - a wait() released by set() resolves even if its signal aborts right after
 //       - an abort after set() released the wait() does not touch the waiters that came after
 // 16. Once settled, either way, its abort listener is gone; a wait() settled in its own call has
@@ -65,7 +71,7 @@
 //       - a wait() settled in its own call leaves no abort listener on the signal
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { describeOutcome, expectList, loadExercise, points, show, type Tracked, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describeOutcome, expectList, loadExercise, points, realTick, show, type Tracked, track, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/11-events-and-queues/event.ts');
 type EventInstance = import('@target/11-events-and-queues/event.ts').Event;
@@ -78,9 +84,14 @@ const newEvent = (): EventInstance => new ex.Event();
 /** How many abort listeners are on the signal now. */
 const listeners = (signal: AbortSignal): number => getEventListeners(signal, 'abort').length;
 
-/** Lets the microtasks queued so far run (a few rounds of them), without moving time or running a timer. */
+/**
+ * Lets everything queued so far for "right after the current code" run: microtasks (and the ones
+ * they queue) and process.nextTick callbacks, whose order the spec never depends on. Timers are
+ * fake and time does not move, so no timer runs, not even one of 0 ms.
+ */
 async function microtasks(): Promise<void> {
   for (let i = 0; i < 20; i++) await null;
+  await realTick();
 }
 
 function expectResolved(outcome: Tracked<unknown>, at: number, what: string): void {
@@ -188,6 +199,22 @@ describe('set', () => {
     expectList(order, ['first', 'second', 'third', 'fourth'], 'the order in which the waiters resolved');
   });
 
+  test('the waiters still there after some gave up resolve in the order they called wait()', points(2), async () => {
+    const event = newEvent();
+    const order: string[] = [];
+    const leaving = new AbortController();
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      event.wait(name === 'b' ? { signal: leaving.signal } : {}).then(
+        () => order.push(name),
+        () => {},
+      );
+    }
+    leaving.abort('b leaves');
+    event.set();
+    await clock.settle();
+    expectList(order, ['a', 'c', 'd', 'e'], 'the order in which the waiters resolved, after b gave up');
+  });
+
   test(
     'the waiters released by set() resolve even if clear() is called right after',
     points(3, { hint: 'Resolve each waiter’s promise inside set() itself; a waiter must not look at the flag again when it wakes.', section: 'set-wakes-every-waiter-even-if-clear-follows-at-once' }),
@@ -229,7 +256,7 @@ describe('set', () => {
     expectPending(afterClear, 'a wait() after clear()');
   });
 
-  test('wait() on a set event resolves within a few microtasks, without a timer', async () => {
+  test('wait() on a set event resolves in the same turn, without a timer', async () => {
     const event = newEvent();
     event.set();
     const w = track(event.wait());
@@ -358,12 +385,29 @@ describe('wait', () => {
     },
   );
 
+  test('waits that give up one after the other take out exactly themselves', async () => {
+    const event = newEvent();
+    const [first, second] = [new AbortController(), new AbortController()];
+    const a = track(event.wait({ signal: first.signal }));
+    const b = track(event.wait({ signal: second.signal }));
+    const c = track(event.wait());
+    first.abort('a leaves');
+    second.abort('b leaves');
+    expectWaiting(event, 1, 'after a and then b gave up, with c waiting');
+    event.set();
+    await clock.settle();
+    expectRejectedWith(a, 'a leaves', 0, 'a');
+    expectRejectedWith(b, 'b leaves', 0, 'b');
+    expectResolved(c, 0, 'c, released by set() after a and b gave up');
+  });
+
   test('one signal aborting several waits takes them all out', async () => {
     const event = newEvent();
     const controller = new AbortController();
     const waits = [0, 1, 2].map(() => track(event.wait({ signal: controller.signal })));
     const other = track(event.wait());
     controller.abort('all of them');
+    expectWaiting(event, 1, 'right after the abort, in the same synchronous code, with one of four waiters left');
     await clock.settle();
     waits.forEach((w, i) => expectRejectedWith(w, 'all of them', 0, `wait() number ${i + 1} on the aborted signal`));
     expectWaiting(event, 1, 'after three of four waiters gave up');
