@@ -148,7 +148,7 @@ function expectRejectedWith(outcome: Tracked<unknown>, reason: unknown, at: numb
 
 function expectRuntimeError(outcome: Tracked<unknown>, what: string): void {
   const o = outcome.outcome();
-  const ok = o !== 'pending' && 'rejected' in o && o.rejected instanceof ex.RuntimeError && o.rejected instanceof Error;
+  const ok = o !== 'pending' && 'rejected' in o && o.rejected instanceof ex.RuntimeError && o.rejected instanceof Error && o.rejected.name === 'RuntimeError';
   expect(ok, `${what} should have rejected with a RuntimeError (the class the stub exports), but it ${describeOutcome(o)}`).toBe(true);
 }
 
@@ -741,13 +741,18 @@ describe('giving up a wait', () => {
   test('a wait aborted before any notify wakes nobody else', points(2, { hint: 'Pass a wake-up on only when a notify had picked the aborted waiter; one aborted before any notify has none to pass.', section: SECTION.givingUp }), async () => {
     const s = scene();
     const controller = new AbortController();
-    s.waiter('a', { signal: controller.signal });
-    const b = s.waiter('b');
+    const a = s.waiter('a');
+    s.waiter('b', { signal: controller.signal });
+    const c = s.waiter('c');
     await clock.settle();
-    controller.abort('a gives up');
+    controller.abort('b gives up');
     await clock.advance(100);
-    expectList(s.log, ["a rejected with 'a gives up'"], 'what the waiters saw');
-    expectPending(b, 'the other waiter, which nobody notified');
+    expectList(s.log, ["b rejected with 'b gives up'"], 'what the waiters saw');
+    expectPending(a, 'the waiter before it in the line, which nobody notified');
+    expectPending(c, 'the waiter behind it in the line, which nobody notified');
+    await holding(s.cond, () => s.cond.notify(2));
+    await clock.settle();
+    expectList(s.log, ["b rejected with 'b gives up'", 'a woke', 'c woke'], 'what the waiters saw after a notify(2)');
   });
 
   test('a waiter aborted after a notify picked it passes its wake-up on to the next waiter', points(4, { hint: 'In the abort listener, check whether a notify already took the waiter off the line: if so, notify the next waiter in its place.', section: SECTION.givingUp }), async () => {
