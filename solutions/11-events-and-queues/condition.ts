@@ -129,8 +129,9 @@ export class Condition {
   }
 
   /**
-   * The lock's `acquire(options)`, as it is: the same queue, the same promise behaviour, the same
-   * signal rules (asyncio: `await cond.acquire()`).
+   * The lock's `acquire(options)`: it takes the lock in the same queue, with the same outcome and
+   * the same signal rules (asyncio: `await cond.acquire()`). Returning the lock's own promise, or
+   * one that settles a microtask or two after it, is up to you.
    */
   acquire(options: WaitOptions = {}): Promise<void> {
     return this.#lock.acquire(options);
@@ -173,7 +174,8 @@ export class Condition {
    * - The lock is free: rejects with a `RuntimeError` at once, and changes nothing. (This check
    *   comes first.)
    * - `options.signal` already aborted: rejects with `signal.reason` at once, as it is, without
-   *   letting go of the lock or joining the line: the caller still holds the lock.
+   *   letting go of the lock, not even for a moment, and without joining the line: the caller still
+   *   holds the lock, and a caller waiting in the lock's queue goes on waiting.
    * - Otherwise, in the call itself: it joins the end of the line, then releases the lock (as
    *   `lock.release()` does: straight to the first caller in the lock's queue, or free), so code
    *   that runs right after the call, even in the same synchronous code, can take the lock and
@@ -188,13 +190,14 @@ export class Condition {
    * - `options.signal` aborts after it was notified and before it is awake (stage 2: for instance in
    *   the same synchronous code as the notify, or as the `release()` that hands it the lock): it
    *   passes its wake-up on: at that moment, the first waiter still waiting for a notify, if there is
-   *   one, is notified, as `notify(1)` would (with nobody waiting, nothing happens). It keeps its
-   *   own place in the lock's queue, and once it holds the lock it rejects with `signal.reason`
-   *   instead of resolving. (asyncio since Python 3.13 does the same for a task cancelled just after
-   *   it was notified, and also, unlike this, for one cancelled before.) An abort that comes a
-   *   microtask or more after the lock was handed to it may find it already awake (its `wait()` has
-   *   resolved: the abort changes nothing) or still notified (it rejects, and passes its wake-up
-   *   on): either is fine.
+   *   one, is notified, as `notify(1)` would (so it queues for the lock then, ahead of any `acquire()`
+   *   made after the abort; with nobody waiting, nothing happens, and a later `wait()` does not get
+   *   the wake-up). It keeps its own place in the lock's queue, and once it holds the lock it
+   *   rejects with `signal.reason` instead of resolving. (asyncio since Python 3.13 does the same
+   *   for a task cancelled just after it was notified, and also, unlike this, for one cancelled
+   *   before.) An abort that comes a microtask or more after the lock was handed to it may find it
+   *   already awake (its `wait()` has resolved: the abort changes nothing) or still notified (it
+   *   rejects, and passes its wake-up on): either is fine.
    * - Once `wait()` has settled, the signal no longer matters, and its abort listener is no longer on
    *   the signal, whichever way it settled.
    */
@@ -246,8 +249,8 @@ export class Condition {
    *   if the value came at once.
    * - A falsy value (`false`, `0`, `''`, `null`, `undefined`, `NaN`): it calls `wait(options)`, and
    *   calls `predicate()` again when that resolves.
-   * - `predicate` throws: `waitFor` rejects with what it threw, and waits no more; the caller still
-   *   holds the lock.
+   * - `predicate` throws, at once or after a wake-up: `waitFor` rejects with what it threw (it never
+   *   throws itself), and waits no more; the caller still holds the lock.
    * - The signal is `wait`'s: when a `wait()` it made rejects, `waitFor` rejects with the same
    *   reason (holding the lock, as `wait` says) without calling `predicate` again. So a signal
    *   already aborted makes `waitFor` reject only if the first `predicate()` is falsy.

@@ -16,6 +16,8 @@
 //  3. acquire({ signal }): already aborted rejects at once without taking or queueing; an abort in
 //     the queue leaves it and rejects; no listener left once settled.
 //       - acquire with a signal: an already-aborted one takes nothing, an abort in the queue leaves it, no listener is left
+//     Condition's acquire/release/locked are the lock's own (its acquire may settle a microtask or
+//     two later than the lock's: no test depends on how many); the three tests above use them.
 // The class
 //  4. The line is first come, first served; a waiter that waits again joins the end.
 //       - notify wakes the waiters first come first served, n at a time
@@ -56,7 +58,8 @@
 // wait
 // 15. Lock free: rejects with a RuntimeError at once, changes nothing; never throws. (First check.)
 //       - wait on a free lock rejects with a RuntimeError, never throws, and changes nothing
-// 16. Signal already aborted: rejects with its reason as it is, keeps the lock, joins no line.
+// 16. Signal already aborted: rejects with its reason as it is, keeps the lock (not even letting go
+//     for a moment: a caller in the lock's queue goes on waiting), joins no line.
 //       - wait with an already-aborted signal rejects with its reason and keeps the lock
 // 17. Otherwise joins the end of the line and releases the lock in the call itself (as
 //     lock.release does: to the first caller in the lock's queue).
@@ -444,22 +447,23 @@ describe('wait', () => {
     expectList(s.log, ['real woke'], 'who a notify() woke after the failed wait() calls');
   });
 
-  test('wait with an already-aborted signal rejects with its reason and keeps the lock', points(2, { section: SECTION.givingUp }), async () => {
+  test('wait with an already-aborted signal rejects with its reason and keeps the lock', points(2, { hint: 'Check the signal before you touch the line or the lock: an already-aborted wait() must not let go of the lock, even to take it back at once.', section: SECTION.givingUp }), async () => {
     const s = scene();
     await s.cond.acquire();
+    const contender = s.taker('contender', 100); // waits in the lock's queue meanwhile
+    await clock.settle();
     for (const reason of [new Error('gone'), 'a string', undefined, 0]) {
       const signal = AbortSignal.abort(reason);
       const wait = trackCall(() => s.cond.wait({ signal }), `wait() with a signal aborted with ${show(reason)}`);
       expect(s.cond.locked(), 'locked() right after that wait()').toBe(true);
       await clock.settle();
-      expectRejectedWith(wait, signal.reason, 0, `wait() with a signal aborted with ${show(reason)}`);
+      expectRejectedWith(wait, signal.reason, 0, `wait() with a signal aborted with ${show(reason)}, while another caller waits for the lock`);
+      expectList(s.log, [], 'who got the lock meanwhile (the caller of wait() should have kept it)');
     }
-    const contender = s.taker('contender');
-    await clock.settle();
     expectPending(contender, 'an acquire() by someone else, while the caller of those wait() calls still holds the lock');
     s.cond.notify(); // nobody in the line: the aborted waits never joined it
     s.cond.release();
-    await clock.settle();
+    await clock.advance(100);
     s.waiter('later');
     await clock.settle();
     await holding(s.cond, () => s.cond.notify());
@@ -1056,6 +1060,7 @@ describe('waitFor', () => {
   test('a signal already aborted makes waitFor reject only when the predicate is falsy at once', points(2, { section: SECTION.givingUp }), async () => {
     const cond = newCondition();
     await cond.acquire();
+    const contender = track(cond.acquire()); // waits in the lock's queue meanwhile
     const signal = AbortSignal.abort('already');
     const truthy = track(cond.waitFor(() => 42, { signal }));
     const falsy = track(cond.waitFor(() => 0, { signal }));
@@ -1063,8 +1068,6 @@ describe('waitFor', () => {
     await clock.settle();
     expectResolved(truthy, 0, 'waitFor() true at once, with an aborted signal', 42);
     expectRejectedWith(falsy, 'already', 0, 'waitFor() false at once, with an aborted signal');
-    const contender = track(cond.acquire());
-    await clock.settle();
     expectPending(contender, 'an acquire() by someone else: the caller still holds the lock');
   });
 });
