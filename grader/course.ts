@@ -281,7 +281,15 @@ export const course: readonly LessonInfo[] = [
           'For a `wait({ signal })` that waits, add an abort listener (`{ once: true }`) that splices that waiter out of the list (by identity) and rejects with `signal.reason`; give each waiter a `release()` that removes the listener and resolves, so an abort after `set()` finds nothing to do. `nWaiting` is the length of the list.',
         ],
       },
-      { name: 'condition', title: 'A `Condition`', hints: ['TODO-11'] },
+      {
+        name: 'condition',
+        title: 'A `Condition`',
+        hints: [
+          'Keep two things: the lock (the one given, or `new Lock()`) and a line of waiters (an array, first come first). `locked`, `acquire` and `release` are the lock\'s own. Every method that needs the lock begins with `if (!this.#lock.locked())` and throws a `RuntimeError` (`notify`, `notifyAll`) or returns a promise rejected with one (`wait`, `waitFor`), before it looks at anything else.',
+          'In `wait()`, inside `new Promise((resolve, reject) => …)`, push a waiter onto the line, then call `lock.release()`. `notify(n)` shifts up to `n` waiters off the front of the line and calls each one\'s wake-up, which calls `lock.acquire()` right there (so the waiter is queued for the lock in the notify call, and nobody can barge in) and resolves the `wait()` when that acquire resolves. `waitFor` is a loop: `let value = predicate(); while (!value) { await this.wait(options); value = predicate(); } return value;`.',
+          'Give each waiter one abort listener. If no notify has picked it yet: splice it out of the line, call `lock.acquire()` at once, and reject with `signal.reason` when that resolves. If a notify has picked it: call your own notify of one (without the lock check) to pass the wake-up on, and leave its pending `lock.acquire()` alone; when that resolves, reject instead of resolving, since `signal.aborted` is now `true`. Remove the listener when the waiter settles. An already-aborted signal rejects at once, after the lock check, without releasing anything.',
+        ],
+      },
       {
         name: 'barrier',
         title: 'A reusable `Barrier`',
