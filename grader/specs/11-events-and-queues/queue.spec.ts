@@ -45,7 +45,8 @@
 //       - put leaves no abort listener behind, whichever way it settles
 // 12. Shut down while waiting: rejects with QueueShutDown at that moment, item never added.
 //       - shutdown rejects every waiting put with QueueShutDown, and their items are never added
-// 13. Every item put counts as one unfinished task from the moment it is added.
+// 13. Every item put counts as one unfinished task from the moment it is added to the queue or
+//     handed to a getter; an item never added never counts.
 //       - join waits for an item handed straight to a getter too
 //       - an item moved in from a waiting putter counts only once it is in
 // putNowait
@@ -56,8 +57,10 @@
 // 16. Getters waiting: hands the item to the first; otherwise adds it at the back.
 //       - a put that finds getters waiting hands its item over: size() stays 0
 // get
-// 17. Signal already aborted: rejects with its reason, takes nothing even when an item is there.
+// 17. Signal already aborted: rejects with its reason, takes nothing even when an item is there;
+//     before the shut-down check.
 //       - get with an already-aborted signal rejects with its reason and takes nothing
+//       - get with an already-aborted signal rejects with its reason even on a shut-down queue
 // 18. Item there: as getNowait; resolves with it (falsy values too).
 //       - get resolves with the item as it is: undefined, 0, null and '' are items too
 // 19. Empty and shut down: rejects with QueueShutDown.
@@ -78,15 +81,19 @@
 // 24. Empty and shut down: QueueShutDown; empty: QueueEmpty.
 //       - getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down
 // taskDone
-// 25. More taskDone() than items put: throws RangeError, changes nothing.
+// 25. No unfinished task (all counted done by taskDone() or shutdown(true)): throws RangeError,
+//     changes nothing.
 //       - taskDone called more often than items were put throws a RangeError and changes nothing
+//       - shutdown(true) never counts more items done than are unfinished
 // 26. The last unfinished task done: every pending join() resolves; works after shutdown.
 //       - join waits until every item put has been marked done
 //       - taskDone and join work the same on a queue that is shut down
 // join
-// 27. At once when nothing is unfinished; waits for items put later; a resolved join stays resolved.
+// 27. At once when nothing is unfinished; waits for items put before it, even when an earlier join
+//     resolved; a resolved join stays resolved.
 //       - join resolves at once when no task is unfinished
 //       - join waits until every item put has been marked done
+//       - a join called after an earlier one resolved waits for the items put since
 // 28. Shutdown does not end a join by itself; shutdown(true) counts discarded items as done.
 //       - taskDone and join work the same on a queue that is shut down
 //       - shutdown(true) discards the items left and counts them as done
@@ -97,7 +104,7 @@
 //       - shutdown(true) discards the items left and counts them as done
 //       - shutdown(true) never counts more items done than are unfinished
 //       - shutdown(true) ends at that moment a join that waited only for the items it discards
-// 31. Again: nothing more, except shutdown(true) after shutdown() still discards.
+// 31. Again: nothing more, except shutdown(true) after shutdown() still discards (counting as done).
 //       - shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest
 // async iteration
 // 32. Each step takes one item with get(), only when asked; break leaves the rest.
@@ -520,6 +527,14 @@ describe('get', () => {
     expectList(drain(queue), ['a'], 'the items left');
   });
 
+  test('get with an already-aborted signal rejects with its reason even on a shut-down queue', points(1, { hint: 'In get() as in put(), look at the signal before anything else: an aborted signal rejects with its reason, shut down or not.', section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
+    const queue = newQueue<string>();
+    queue.shutdown();
+    const get = track(queue.get({ signal: AbortSignal.abort('the signal first') }));
+    await clock.settle();
+    expectRejectedWith(get, 'the signal first', 0, 'get() with an aborted signal on a shut-down, empty queue');
+  });
+
   test('getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down', points(2), () => {
     const queue = newQueue<string>();
     expectThrows(() => queue.getNowait(), ex.QueueEmpty, 'QueueEmpty', 'getNowait() of an empty queue');
@@ -652,6 +667,33 @@ describe('taskDone and join', () => {
     expectList(taken, ['a', 'b'], 'the items taken');
   });
 
+  test('a join called after an earlier one resolved waits for the items put since', points(2, { hint: 'A join() that finds tasks unfinished needs a promise that resolves when the count next drops to 0: never hand out one that has already resolved.', section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
+    const queue = newQueue<string>();
+    queue.putNowait('a');
+    const first = track(queue.join());
+    queue.getNowait();
+    queue.taskDone();
+    await clock.settle();
+    expectResolved(first, 0, 'the first join(), once "a" is done');
+    queue.putNowait('b');
+    const second = track(queue.join());
+    await clock.settle();
+    expectPending(second, 'a join() called after "b" was put (an earlier join() had already resolved)');
+    setTimeout(() => {
+      queue.getNowait();
+      queue.taskDone();
+    }, 50);
+    await clock.advance(50);
+    expectResolved(second, 50, 'that join(), once "b" is done');
+    queue.putNowait('c');
+    const third = track(queue.join());
+    await clock.settle();
+    expectPending(third, 'a join() called after "c" was put, two joins later');
+    queue.taskDone();
+    await clock.settle();
+    expectResolved(third, 50, 'that join(), once "c" is done');
+  });
+
   test('join waits for an item handed straight to a getter too', points(2), async () => {
     const queue = newQueue<string>();
     const getter = track(queue.get());
@@ -746,7 +788,7 @@ describe('shutdown(immediate)', () => {
     expectResolved(join, 60, 'join() once shutdown(true) discarded both items');
   });
 
-  test('shutdown(true) never counts more items done than are unfinished', async () => {
+  test('shutdown(true) never counts more items done than are unfinished', points(2, { hint: 'Items in the queue may already have been counted done by taskDone() (whoever calls it, whichever item it means): lower the count by the items discarded, but never below 0.', section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -757,6 +799,17 @@ describe('shutdown(immediate)', () => {
     await clock.settle();
     expectResolved(join, 0, 'join() after shutdown(true) discarded the last item');
     expectThrows(() => queue.taskDone(), RangeError, 'RangeError', 'taskDone() with nothing unfinished after shutdown(true)');
+    const early = newQueue<string>();
+    early.putNowait('x');
+    early.putNowait('y');
+    early.taskDone();
+    early.taskDone();
+    early.shutdown(true);
+    expectSize(early, 0, 'after shutdown(true) of a queue holding two items already counted done');
+    const joinEarly = track(early.join());
+    await clock.settle();
+    expectResolved(joinEarly, 0, 'join() of a queue whose two items were counted done by taskDone() before shutdown(true) discarded them (the count must stay at 0)');
+    expectThrows(() => early.taskDone(), RangeError, 'RangeError', 'taskDone() after that, with nothing unfinished');
   });
 
   test('shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest', points(2), async () => {
