@@ -68,11 +68,11 @@ export function pipeline<T, R>(source: Iterable<T> | AsyncIterable<T>, fn: (item
     let sourceDone = false;
     let failed = false;
 
-    const fail = (error: unknown): void => {
+    /** The first error ends it all; `fromSource`: the source's own next() failed, so it is not closed. */
+    const fail = (error: unknown, fromSource = false): void => {
       if (failed) return;
       failed = true;
-      if (!sourceDone) {
-        sourceDone = true;
+      if (!sourceDone && !fromSource) {
         try {
           Promise.resolve(iterator.return?.()).catch(() => {});
         } catch {
@@ -82,8 +82,9 @@ export function pipeline<T, R>(source: Iterable<T> | AsyncIterable<T>, fn: (item
       reject(error);
     };
 
+    /** Called only while nothing has failed. No call running means the buffer is empty too. */
     const finishIfDone = (): void => {
-      if (!failed && sourceDone && !reading && running === 0 && buffer.length === 0) resolve(results);
+      if (sourceDone && running === 0) resolve(results);
     };
 
     const start = (item: T, index: number): void => {
@@ -105,10 +106,7 @@ export function pipeline<T, R>(source: Iterable<T> | AsyncIterable<T>, fn: (item
           produce();
           finishIfDone();
         },
-        (error: unknown) => {
-          running--;
-          fail(error);
-        },
+        (error: unknown) => fail(error),
       );
     };
 
@@ -119,9 +117,7 @@ export function pipeline<T, R>(source: Iterable<T> | AsyncIterable<T>, fn: (item
       try {
         step = iterator.next();
       } catch (error) {
-        reading = false;
-        sourceDone = true;
-        fail(error);
+        fail(error, true);
         return;
       }
       Promise.resolve(step).then(
@@ -138,11 +134,7 @@ export function pipeline<T, R>(source: Iterable<T> | AsyncIterable<T>, fn: (item
           else buffer.push({ item: result.value, index });
           produce();
         },
-        (error: unknown) => {
-          reading = false;
-          sourceDone = true;
-          fail(error);
-        },
+        (error: unknown) => fail(error, true),
       );
     };
 

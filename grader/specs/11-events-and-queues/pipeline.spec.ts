@@ -33,7 +33,9 @@
 //       - what calls still running do after a failure is ignored, and never an unhandled rejection
 //       - a source whose next() rejects or throws makes pipeline reject with that error
 //       - a source whose iterator cannot be made makes pipeline reject with that error
+//       - an item that a slow source delivers after the failure is never passed to fn
 //       - calls return() of the source once when it stops early, so a generator's finally runs
+//       - calls return() only once, however many calls fail after the first
 //       - does not call return() of a source that has finished or whose next() failed
 //  6. maxsize or workers not a whole number ≥ 1: rejects with a RangeError without reading the source;
 //     pipeline never throws.
@@ -362,17 +364,30 @@ describe('failures', () => {
     expectRejectedWith(sync, 'next() threw', 30, 'pipeline over an iterator whose next() throws');
   });
 
-  test('a source whose iterator cannot be made makes pipeline reject with that error', async () => {
+  test('a source whose iterator cannot be made makes pipeline reject with that error', points(2, { hint: 'Get the iterator inside a try, and reject with what it threw, as it is: a source that cannot even give an iterator is the first error.' }), async () => {
+    const error = new Error('no iterator');
     const bad = {
       [Symbol.iterator]: (): Iterator<number> => {
-        throw new TypeError('no iterator');
+        throw error;
       },
     };
-    let run: Promise<unknown> | undefined;
-    expect(() => (run = ex.pipeline(bad, (n: number) => n, { maxsize: 1 })), 'pipeline should never throw').not.toThrow();
-    const outcome = track(run!);
-    await clock.settle();
-    expect(outcome.value() instanceof TypeError, `pipeline should reject with the TypeError, but it ${describeOutcome(outcome.outcome())}`).toBe(true);
+    const badAsync = {
+      [Symbol.asyncIterator]: (): AsyncIterator<number> => {
+        throw 'no async iterator';
+      },
+    };
+    for (const [source, thrown, what] of [
+      [bad, error, 'an iterable whose [Symbol.iterator]() throws'],
+      [badAsync, 'no async iterator', 'an async iterable whose [Symbol.asyncIterator]() throws'],
+    ] as const) {
+      let calls = 0;
+      let run: Promise<unknown> | undefined;
+      expect(() => (run = ex.pipeline(source as Iterable<number> | AsyncIterable<number>, () => ++calls, { maxsize: 1 })), `pipeline over ${what} should not throw`).not.toThrow();
+      const outcome = track(run!);
+      await clock.settle();
+      expectRejectedWith(outcome, thrown, 0, `pipeline over ${what}`);
+      expect(calls, `calls of fn, over ${what}`).toBe(0);
+    }
   });
 
   test('calls return() of the source once when it stops early, so a generator’s finally runs', points(2), async () => {
@@ -414,7 +429,51 @@ describe('failures', () => {
     const second = track(ex.pipeline(failing, (n: number) => n, { maxsize: 1 }));
     await clock.settle();
     expect(second.state(), 'pipeline over a source whose next() rejects').toBe('rejected');
-    expect(returned, 'return() calls of a source whose next() failed').toBe(0);
+    expect(returned, 'return() calls of a source whose next() rejected').toBe(0);
+    let read = 0;
+    const throwing: Iterable<number> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          if (read++ === 1) throw new Error('next threw');
+          return { done: false, value: read };
+        },
+        return: () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    const third = track(ex.pipeline(throwing, (n: number) => wait(100).then(() => n), { maxsize: 2 }));
+    await clock.settle();
+    expect(third.state(), 'pipeline over an iterator whose second next() throws').toBe('rejected');
+    expect(returned, 'return() calls of an iterator whose next() threw').toBe(0);
+  });
+
+  test('calls return() only once, however many calls fail after the first', points(2, { hint: 'Only the first error counts: once the pipeline has failed, a later failure of a call still running must neither reject again nor close the source again.' }), async () => {
+    const src = recordingSource(100);
+    const first = new Error('first');
+    const run = track(ex.pipeline(src.source, (n: number) => wait(10 * (n + 1)).then(() => Promise.reject(n === 0 ? first : new Error(`later ${n}`))), { maxsize: 1, workers: 3 }));
+    await clock.advance(100);
+    expectRejectedWith(run, first, 10, 'pipeline');
+    expect(src.returned(), 'return() calls of the source, after three calls failed one after another').toBe(1);
+    expect(unhandled, 'unhandled rejections').toEqual([]);
+  });
+
+  test('an item that a slow source delivers after the failure is never passed to fn', points(2, { hint: 'When a next() settles after the pipeline has failed, drop what it delivered: start no call for it, and read no further.' }), async () => {
+    const src = recordingSource(10, 100);
+    const started: number[] = [];
+    const run = track(
+      ex.pipeline(src.source, (n: number) => {
+        started.push(n);
+        return wait(50).then(() => Promise.reject(new Error(`item ${n} failed`)));
+      }, { maxsize: 1, workers: 2 }),
+    );
+    await clock.advance(150);
+    expect(run.state(), 'pipeline once item 0 failed at 150 ms').toBe('rejected');
+    expectList(src.calls, [0, 100], 'the times of the next() calls (the second was in flight at the failure)');
+    await clock.advance(500);
+    expectList(started, [0], 'the items fn was called with (item 1 arrived at 200 ms, after the failure)');
+    expectList(src.calls, [0, 100], 'the times of the next() calls, long after the failure');
   });
 });
 

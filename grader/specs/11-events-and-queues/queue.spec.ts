@@ -178,7 +178,7 @@ function expectSize(queue: QueueInstance<unknown>, size: number, when: string): 
 }
 
 describe('constructor, maxsize, size, empty, full', () => {
-  test('a queue with the default maxsize is never full', points(2), async () => {
+  test('a queue with the default maxsize is never full', points(2, { section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue<number>();
     expect(queue.maxsize, 'maxsize of new Queue()').toBe(0);
     for (let i = 0; i < 1000; i++) queue.putNowait(i);
@@ -193,7 +193,7 @@ describe('constructor, maxsize, size, empty, full', () => {
     expect(clock.timersStarted(), 'timers started').toBe(0);
   });
 
-  test('maxsize must be a whole number, 0 or more: anything else throws a RangeError', points(2), () => {
+  test('maxsize must be a whole number, 0 or more: anything else throws a RangeError', points(2, { section: 'backpressure-maxsize' }), () => {
     for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, -0.5]) {
       const thrown = thrownBy(() => new ex.Queue(bad));
       expect(thrown instanceof RangeError, `new Queue(${String(bad)}) should throw a RangeError, but it ${thrown === 'nothing' ? 'threw nothing' : `threw ${show(thrown)}`}`).toBe(true);
@@ -201,7 +201,7 @@ describe('constructor, maxsize, size, empty, full', () => {
     expect(newQueue(3).maxsize, 'maxsize of new Queue(3)').toBe(3);
   });
 
-  test('a queue of maxsize 1 holds one item', async () => {
+  test('a queue of maxsize 1 holds one item', points(1, { section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue(1);
     queue.putNowait('a');
     expect(queue.full(), 'full() with 1 of 1').toBe(true);
@@ -215,7 +215,7 @@ describe('constructor, maxsize, size, empty, full', () => {
     expectList(drain(queue), ['b'], 'the items left');
   });
 
-  test('size, empty and full follow the items in the queue', () => {
+  test('size, empty and full follow the items in the queue', points(1, { section: 'backpressure-maxsize' }), () => {
     const queue = newQueue(2);
     expect([queue.size(), queue.empty(), queue.full()], '[size(), empty(), full()] of a new queue of maxsize 2').toEqual([0, true, false]);
     queue.putNowait('a');
@@ -228,7 +228,7 @@ describe('constructor, maxsize, size, empty, full', () => {
 });
 
 describe('order and backpressure', () => {
-  test('items come out in the order they went in, whichever way they were put', points(2), async () => {
+  test('items come out in the order they went in, whichever way they were put', points(2, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<string>();
     await queue.put('a');
     queue.putNowait('b');
@@ -237,7 +237,7 @@ describe('order and backpressure', () => {
     expectList(got, ['a', 'b', 'c'], 'the items taken');
   });
 
-  test('waiting getters get the items in the order they called get', points(3), async () => {
+  test('waiting getters get the items in the order they called get', points(3, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>();
     const got: string[] = [];
     const getters = ['g1', 'g2', 'g3', 'g4'].map((name) => track(queue.get().then((item) => got.push(`${name}:${item}`))));
@@ -251,7 +251,7 @@ describe('order and backpressure', () => {
     expectPending(getters[3]!, 'the fourth get()');
   });
 
-  test('waiting putters get their items in, in the order they called put', points(3), async () => {
+  test('waiting putters get their items in, in the order they called put', points(3, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(2);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -268,7 +268,7 @@ describe('order and backpressure', () => {
     expectResolved(puts[2]!, 0, 'put("e")');
   });
 
-  test('a fast producer that awaits put never gets more than maxsize items ahead', points(3, { hint: 'put() must wait, pending, while size() equals maxsize, and let the producer go on only when a get makes room.' }), async () => {
+  test('a fast producer that awaits put never gets more than maxsize items ahead', points(3, { hint: 'put() must wait, pending, while size() equals maxsize, and let the producer go on only when a get makes room.', section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue<number>(3);
     const produced: number[] = [];
     let biggest = 0;
@@ -291,7 +291,7 @@ describe('order and backpressure', () => {
     expect(biggest, 'the most items the queue held').toBe(3);
   });
 
-  test('a put that finds getters waiting hands its item over: size() stays 0', points(2), async () => {
+  test('a put that finds getters waiting hands its item over: size() stays 0', points(2, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(1);
     const getter = track(queue.get());
     queue.putNowait('direct');
@@ -305,7 +305,7 @@ describe('order and backpressure', () => {
     expectResolved(second, 0, 'the second get()', 'via put');
   });
 
-  test('an item handed to a waiting getter cannot be taken by a getNowait right after', points(2, { hint: 'Hand the item to the waiting getter inside put itself (resolve its promise with it); do not leave it in the queue for the getter to pick up later.' }), async () => {
+  test('an item handed to a waiting getter cannot be taken by a getNowait right after', points(2, { hint: 'Hand the item to the waiting getter inside put itself (resolve its promise with it); do not leave it in the queue for the getter to pick up later.', section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>();
     const getter = track(queue.get());
     queue.putNowait('for the getter');
@@ -314,7 +314,7 @@ describe('order and backpressure', () => {
     expectResolved(getter, 0, 'the waiting get()', 'for the getter');
   });
 
-  test('a get that finds putters waiting moves the first one’s item in: size() stays maxsize', points(2), async () => {
+  test('a get that finds putters waiting moves the first one’s item in: size() stays maxsize', points(2, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(2);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -325,7 +325,7 @@ describe('order and backpressure', () => {
     expectResolved(put, 0, 'the waiting put()');
   });
 
-  test('the room a get makes goes to the waiting putter: a putNowait right after throws QueueFull', points(2, { hint: 'When a get takes an item while putters wait, move the first putter’s item into the queue in that same call.' }), async () => {
+  test('the room a get makes goes to the waiting putter: a putNowait right after throws QueueFull', points(2, { hint: 'When a get takes an item while putters wait, move the first putter’s item into the queue in that same call.', section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const put = track(queue.put('waiting'));
@@ -339,7 +339,7 @@ describe('order and backpressure', () => {
     expect(queue.getNowait(), 'the item in the queue').toBe('waiting');
   });
 
-  test('put and get settle at the virtual time of the call that lets them through, without a timer', points(2), async () => {
+  test('put and get settle at the virtual time of the call that lets them through, without a timer', points(2, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<string>(1);
     const getter = track(queue.get());
     setTimeout(() => queue.putNowait('x'), 250);
@@ -353,7 +353,7 @@ describe('order and backpressure', () => {
     expect(clock.timersStarted(), 'timers started (two by the spec itself)').toBe(2);
   });
 
-  test('a busy producer and consumer start no timer at all', async () => {
+  test('a busy producer and consumer start no timer at all', points(1, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<number>(2);
     const producer = (async () => {
       for (let i = 0; i < 20; i++) await queue.put(i);
@@ -372,7 +372,7 @@ describe('order and backpressure', () => {
 });
 
 describe('put', () => {
-  test('put resolves with undefined once the item is in', async () => {
+  test('put resolves with undefined once the item is in', points(1, { section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue<string>(1);
     const put = track(queue.put('a'));
     expectSize(queue, 1, 'as soon as put() returns, with room');
@@ -380,7 +380,7 @@ describe('put', () => {
     expectResolved(put, 0, 'put() with room');
   });
 
-  test('put on a shut-down queue rejects with QueueShutDown, and never throws', points(2), async () => {
+  test('put on a shut-down queue rejects with QueueShutDown, and never throws', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.shutdown();
     let put: Promise<void> | undefined;
@@ -392,7 +392,7 @@ describe('put', () => {
     expectSize(queue, 0, 'after that put()');
   });
 
-  test('put with an already-aborted signal rejects with its reason and adds nothing', points(2), async () => {
+  test('put with an already-aborted signal rejects with its reason and adds nothing', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<unknown>();
     for (const reason of [new Error('gone'), 'a string', null, 0]) {
       const put = track(queue.put('item', { signal: AbortSignal.abort(reason) }));
@@ -407,7 +407,7 @@ describe('put', () => {
     expectPending(getter, 'the waiting get()');
   });
 
-  test('put with an already-aborted signal rejects with its reason even on a shut-down queue', async () => {
+  test('put with an already-aborted signal rejects with its reason even on a shut-down queue', points(1, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     queue.shutdown();
     const put = track(queue.put('x', { signal: AbortSignal.abort('the signal first') }));
@@ -415,7 +415,7 @@ describe('put', () => {
     expectRejectedWith(put, 'the signal first', 0, 'put() with an aborted signal on a shut-down queue');
   });
 
-  test('an aborted put leaves the line, and its item is never added', points(3), async () => {
+  test('an aborted put leaves the line, and its item is never added', points(3, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const controller = new AbortController();
@@ -436,7 +436,7 @@ describe('put', () => {
     expect(queue.empty(), 'empty() once a, b and c are taken').toBe(true);
   });
 
-  test('aborting a put after its item went in changes nothing', async () => {
+  test('aborting a put after its item went in changes nothing', points(1, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const controller = new AbortController();
@@ -448,7 +448,7 @@ describe('put', () => {
     expectList(drain(queue), ['b'], 'the items in the queue');
   });
 
-  test('put leaves no abort listener behind, whichever way it settles', points(2), async () => {
+  test('put leaves no abort listener behind, whichever way it settles', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>(1);
     const signal = new AbortController().signal;
     await queue.put('a', { signal });
@@ -468,7 +468,7 @@ describe('put', () => {
     expect(listeners(signal) + listeners(controller.signal), 'abort listeners after a put() was aborted or shut down').toBe(0);
   });
 
-  test('shutdown rejects every waiting put with QueueShutDown, and their items are never added', points(2), async () => {
+  test('shutdown rejects every waiting put with QueueShutDown, and their items are never added', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const puts = ['b', 'c'].map((item) => track(queue.put(item)));
@@ -483,7 +483,7 @@ describe('put', () => {
 });
 
 describe('putNowait', () => {
-  test('putNowait on a full queue throws QueueFull and adds nothing', points(2), () => {
+  test('putNowait on a full queue throws QueueFull and adds nothing', points(2, { section: 'backpressure-maxsize' }), () => {
     const queue = newQueue<string>(2);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -491,7 +491,7 @@ describe('putNowait', () => {
     expectList(drain(queue), ['a', 'b'], 'the items in the queue');
   });
 
-  test('putNowait on a shut-down queue throws QueueShutDown, even when it is full', points(2), () => {
+  test('putNowait on a shut-down queue throws QueueShutDown, even when it is full', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     queue.shutdown();
@@ -503,7 +503,7 @@ describe('putNowait', () => {
 });
 
 describe('get', () => {
-  test('get resolves with the item as it is: undefined, 0, null and \'\' are items too', points(2), async () => {
+  test('get resolves with the item as it is: undefined, 0, null and \'\' are items too', points(2, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<unknown>();
     const items = [undefined, 0, null, '', false];
     for (const item of items) queue.putNowait(item);
@@ -518,7 +518,7 @@ describe('get', () => {
     expect(queue.empty(), 'empty() after that').toBe(true);
   });
 
-  test('get with an already-aborted signal rejects with its reason and takes nothing', points(2), async () => {
+  test('get with an already-aborted signal rejects with its reason and takes nothing', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     const get = track(queue.get({ signal: AbortSignal.abort('not now') }));
@@ -535,7 +535,7 @@ describe('get', () => {
     expectRejectedWith(get, 'the signal first', 0, 'get() with an aborted signal on a shut-down, empty queue');
   });
 
-  test('getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down', points(2), () => {
+  test('getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), () => {
     const queue = newQueue<string>();
     expectThrows(() => queue.getNowait(), ex.QueueEmpty, 'QueueEmpty', 'getNowait() of an empty queue');
     queue.shutdown();
@@ -544,7 +544,7 @@ describe('get', () => {
     expect(shut instanceof ex.QueueEmpty, 'the QueueShutDown should not also be a QueueEmpty').toBe(false);
   });
 
-  test('after shutdown, get drains the items left and then rejects with QueueShutDown', points(3), async () => {
+  test('after shutdown, get drains the items left and then rejects with QueueShutDown', points(3, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>(3);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -558,7 +558,7 @@ describe('get', () => {
     expectShutDown(last, 0, 'get() of the emptied queue');
   });
 
-  test('an aborted get leaves the line and loses no item', points(3, { hint: 'On abort, take the getter out of the line at once; an item put later must go to the next getter, or into the queue.' }), async () => {
+  test('an aborted get leaves the line and loses no item', points(3, { hint: 'On abort, take the getter out of the line at once; an item put later must go to the next getter, or into the queue.', section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     const controller = new AbortController();
     const before = track(queue.get());
@@ -583,7 +583,7 @@ describe('get', () => {
     expectList(drain(queue), ['kept'], 'the item put after the only getter gave up');
   });
 
-  test('a get aborted right after an item was handed to it still resolves with it', points(2), async () => {
+  test('a get aborted right after an item was handed to it still resolves with it', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     const controller = new AbortController();
     const get = track(queue.get({ signal: controller.signal }));
@@ -595,7 +595,7 @@ describe('get', () => {
     expect(listeners(controller.signal), 'abort listeners left').toBe(0);
   });
 
-  test('get leaves no abort listener behind, whichever way it settles', points(2), async () => {
+  test('get leaves no abort listener behind, whichever way it settles', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     const signal = new AbortController().signal;
     queue.putNowait('a');
@@ -616,7 +616,7 @@ describe('get', () => {
     expect(listeners(signal) + listeners(controller.signal), 'abort listeners after a get() was aborted or shut down').toBe(0);
   });
 
-  test('shutdown rejects every waiting get with QueueShutDown at that moment', points(2), async () => {
+  test('shutdown rejects every waiting get with QueueShutDown at that moment', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     const gets = [track(queue.get()), track(queue.get())];
     setTimeout(() => queue.shutdown(), 120);
@@ -628,7 +628,7 @@ describe('get', () => {
 });
 
 describe('taskDone and join', () => {
-  test('join resolves at once when no task is unfinished', async () => {
+  test('join resolves at once when no task is unfinished', points(1, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     const fresh = track(queue.join());
     await clock.settle();
@@ -641,7 +641,7 @@ describe('taskDone and join', () => {
     expectResolved(again, 0, 'join() once the only item is done');
   });
 
-  test('join waits until every item put has been marked done', points(3), async () => {
+  test('join waits until every item put has been marked done', points(3, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -694,7 +694,7 @@ describe('taskDone and join', () => {
     expectResolved(third, 50, 'that join(), once "c" is done');
   });
 
-  test('join waits for an item handed straight to a getter too', points(2), async () => {
+  test('join waits for an item handed straight to a getter too', points(2, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     const getter = track(queue.get());
     queue.putNowait('handed');
@@ -707,7 +707,7 @@ describe('taskDone and join', () => {
     expectResolved(join, 0, 'join() once the handed item is done');
   });
 
-  test('an item moved in from a waiting putter counts only once it is in', async () => {
+  test('an item moved in from a waiting putter counts only once it is in', points(1, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const controller = new AbortController();
@@ -722,7 +722,7 @@ describe('taskDone and join', () => {
     expectThrows(() => queue.taskDone(), RangeError, 'RangeError', 'a taskDone() for the item that never went in');
   });
 
-  test('taskDone called more often than items were put throws a RangeError and changes nothing', points(3), async () => {
+  test('taskDone called more often than items were put throws a RangeError and changes nothing', points(3, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     expectThrows(() => queue.taskDone(), RangeError, 'RangeError', 'taskDone() on a new queue');
     queue.putNowait('a');
@@ -738,7 +738,7 @@ describe('taskDone and join', () => {
     expectResolved(join, 0, 'join() once that item is done');
   });
 
-  test('taskDone and join work the same on a queue that is shut down', points(2), async () => {
+  test('taskDone and join work the same on a queue that is shut down', points(2, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -757,7 +757,7 @@ describe('taskDone and join', () => {
 });
 
 describe('shutdown(immediate)', () => {
-  test('shutdown(true) discards the items left and counts them as done', points(3), async () => {
+  test('shutdown(true) discards the items left and counts them as done', points(3, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>(3);
     for (const item of ['a', 'b', 'c']) queue.putNowait(item);
     const putter = track(queue.put('d'));
@@ -776,7 +776,7 @@ describe('shutdown(immediate)', () => {
     expectResolved(join, 0, 'join() once "a" is done (b, c and d counted done by shutdown(true))');
   });
 
-  test('shutdown(true) ends at that moment a join that waited only for the items it discards', points(2), async () => {
+  test('shutdown(true) ends at that moment a join that waited only for the items it discards', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -812,7 +812,7 @@ describe('shutdown(immediate)', () => {
     expectThrows(() => early.taskDone(), RangeError, 'RangeError', 'taskDone() after that, with nothing unfinished');
   });
 
-  test('shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest', points(2), async () => {
+  test('shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -833,7 +833,7 @@ describe('shutdown(immediate)', () => {
 });
 
 describe('async iteration', () => {
-  test('for await ends once the queue is shut down and empty', points(3), async () => {
+  test('for await ends once the queue is shut down and empty', points(3, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>(1);
     const seen: string[] = [];
     const reading = track(
@@ -861,7 +861,7 @@ describe('async iteration', () => {
     expectResolved(after, 100, 'a new for await over the queue shut down and empty', 0);
   });
 
-  test('for await takes each item only when the loop asks for it: break leaves the rest', points(3), async () => {
+  test('for await takes each item only when the loop asks for it: break leaves the rest', points(3, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>();
     for (const item of ['a', 'b', 'c', 'd']) queue.putNowait(item);
     const seen: string[] = [];
@@ -878,7 +878,7 @@ describe('async iteration', () => {
     expectResolved(getter, 0, 'a get() after the loop was left', 'e');
   });
 
-  test('for await does not call taskDone', points(2), async () => {
+  test('for await does not call taskDone', points(2, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -895,7 +895,7 @@ describe('async iteration', () => {
     expectList(seen, ['a', 'b'], 'the items seen');
   });
 
-  test('next() calls made together are served in call order, and each for await gets its own iterator', points(2), async () => {
+  test('next() calls made together are served in call order, and each for await gets its own iterator', points(2, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>();
     const one = queue[Symbol.asyncIterator]();
     const two = queue[Symbol.asyncIterator]();
