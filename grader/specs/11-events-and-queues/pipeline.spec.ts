@@ -2,7 +2,8 @@
 //
 // Clause list: each clause of the stub's doc comment, then the tests that fail when only it is broken.
 //
-//  1. source is any Iterable or AsyncIterable; items passed to fn as they are, with their index.
+//  1. source is any Iterable or AsyncIterable; items passed to fn as they are (a sync iterable's
+//     promises are not awaited), with their index.
 //       - reads an array, a Set, a generator and an async generator alike
 //       - passes each item as it is, with its position in the source as index
 //  2. Backpressure: one next() at a time, and only while fewer than maxsize items wait in the buffer:
@@ -24,9 +25,8 @@
 //       - an empty source resolves with [] without calling fn
 //       - waits for the last call even after the source is done
 //  5. First error (fn throws or rejects; next() throws or rejects; getting the iterator throws):
-//     rejects with that very error at that moment, reads and starts nothing more; running calls are
-//     ignored, never unhandled; return() called once if the source had not finished and its next()
-//     did not fail.
+//     rejects with that very error at that moment, reads and starts nothing more (an item that
+//     arrives after is dropped); running calls are ignored, never unhandled.
 //       - rejects with fn's very error at the moment it fails, and starts nothing more
 //       - a synchronous throw in fn is a failure too, even one that is not an Error
 //       - reads nothing more from the source after a failure
@@ -34,10 +34,13 @@
 //       - a source whose next() rejects or throws makes pipeline reject with that error
 //       - a source whose iterator cannot be made makes pipeline reject with that error
 //       - an item that a slow source delivers after the failure is never passed to fn
+//  6. Closing the source: on a failure before done, when next() did not fail, return() exactly once
+//     (however many calls fail after); never otherwise (on success, after done, after next() failed).
 //       - calls return() of the source once when it stops early, so a generator's finally runs
 //       - calls return() only once, however many calls fail after the first
+//       - never calls return() of a source it has read to the end, when it resolves
 //       - does not call return() of a source that has finished or whose next() failed
-//  6. maxsize or workers not a whole number ≥ 1: rejects with a RangeError without reading the source;
+//  7. maxsize or workers not a whole number ≥ 1: rejects with a RangeError without calling next();
 //     pipeline never throws.
 //       - maxsize and workers must be whole numbers, 1 or more: anything else rejects with a RangeError
 //       - workers defaults to 1
@@ -134,6 +137,13 @@ describe('sources', () => {
     await clock.settle();
     expectResolved(run, 0, 'pipeline', [0, 1, 2, 3, 4]);
     expect(seen[0]?.[0] === item, 'fn should get the very item object').toBe(true);
+    const promise = Promise.resolve('what the promise holds');
+    const thenable = { then: (resolve: (v: string) => void) => resolve('what the thenable holds') };
+    const got: unknown[] = [];
+    const second = track(ex.pipeline([promise, thenable], (value: unknown) => got.push(value), { maxsize: 1 }));
+    await clock.settle();
+    expect(second.state(), `pipeline over [a promise, a thenable]: ${describeOutcome(second.outcome())}`).toBe('resolved');
+    expect(got.length === 2 && got[0] === promise && got[1] === thenable, `fn should get the promise and the thenable themselves (a sync iterable's items are not awaited), but it got ${show(got)}`).toBe(true);
     expect(seen, 'the (item, index) pairs fn was called with').toEqual([
       [item, 0],
       [undefined, 1],
@@ -408,6 +418,29 @@ describe('failures', () => {
     await clock.settle();
     expect(second.state(), 'pipeline over an endless generator').toBe('rejected');
     expectList(log, ['finally ran'], "what the generator's finally did");
+  });
+
+  test('never calls return() of a source it has read to the end, when it resolves', points(2, { hint: 'return() is for stopping a source early, as a `break` out of `for await` does; a source that has said done is closed already, so leave it alone when the pipeline resolves.', section: 'producer-and-consumers-a-pipeline' }), async () => {
+    const src = recordingSource(3);
+    const run = track(ex.pipeline(src.source, (n: number) => wait(10).then(() => n), { maxsize: 1, workers: 2 }));
+    await clock.advance(100);
+    expectResolved(run, 20, 'pipeline', [0, 1, 2]);
+    expect(src.returned(), 'return() calls of a source read to the end, once pipeline resolved').toBe(0);
+    let returned = 0;
+    const items = [1, 2][Symbol.iterator]();
+    const sync: Iterable<number> = {
+      [Symbol.iterator]: () => ({
+        next: () => items.next(),
+        return: () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    const second = track(ex.pipeline(sync, (n: number) => n, { maxsize: 1 }));
+    await clock.settle();
+    expectResolved(second, 100, 'pipeline over a sync iterator', [1, 2]);
+    expect(returned, 'return() calls of a sync iterator read to the end').toBe(0);
   });
 
   test('does not call return() of a source that has finished or whose next() failed', async () => {
