@@ -495,14 +495,17 @@ describe('failures', () => {
   test('an item that a slow source delivers after the failure is never passed to fn', points(2, { hint: 'When a next() settles after the pipeline has failed, drop what it delivered: start no call for it, and read no further.' }), async () => {
     const src = recordingSource(10, 100);
     const started: number[] = [];
+    const errors = new Map<number, Error>();
     const run = track(
       ex.pipeline(src.source, (n: number) => {
         started.push(n);
-        return wait(50).then(() => Promise.reject(new Error(`item ${n} failed`)));
+        const error = new Error(`item ${n} failed`);
+        errors.set(n, error);
+        return wait(50).then(() => Promise.reject(error));
       }, { maxsize: 1, workers: 2 }),
     );
     await clock.advance(150);
-    expect(run.state(), 'pipeline once item 0 failed at 150 ms').toBe('rejected');
+    expectRejectedWith(run, errors.get(0), 150, 'pipeline, whose item 0 failed at 150 ms while the source was still reading item 1');
     expectList(src.calls, [0, 100], 'the times of the next() calls (the second was in flight at the failure)');
     await clock.advance(500);
     expectList(started, [0], 'the items fn was called with (item 1 arrived at 200 ms, after the failure)');
