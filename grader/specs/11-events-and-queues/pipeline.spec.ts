@@ -374,7 +374,7 @@ describe('failures', () => {
     expectRejectedWith(sync, 'next() threw', 30, 'pipeline over an iterator whose next() throws');
   });
 
-  test('a source whose iterator cannot be made makes pipeline reject with that error', points(2, { hint: 'Get the iterator inside a try, and reject with what it threw, as it is: a source that cannot even give an iterator is the first error.' }), async () => {
+  test('a source whose iterator cannot be made makes pipeline reject with that error', points(2, { hint: 'Get the iterator inside a try, and reject with what it threw, as it is: a source that cannot even give an iterator is the first error.', section: 'producer-and-consumers-a-pipeline' }), async () => {
     const error = new Error('no iterator');
     const bad = {
       [Symbol.iterator]: (): Iterator<number> => {
@@ -482,7 +482,7 @@ describe('failures', () => {
     expect(returned, 'return() calls of an iterator whose next() threw').toBe(0);
   });
 
-  test('calls return() only once, however many calls fail after the first', points(2, { hint: 'Only the first error counts: once the pipeline has failed, a later failure of a call still running must neither reject again nor close the source again.' }), async () => {
+  test('calls return() only once, however many calls fail after the first', points(2, { hint: 'Only the first error counts: once the pipeline has failed, a later failure of a call still running must neither reject again nor close the source again.', section: 'producer-and-consumers-a-pipeline' }), async () => {
     const src = recordingSource(100);
     const first = new Error('first');
     const run = track(ex.pipeline(src.source, (n: number) => wait(10 * (n + 1)).then(() => Promise.reject(n === 0 ? first : new Error(`later ${n}`))), { maxsize: 1, workers: 3 }));
@@ -492,7 +492,7 @@ describe('failures', () => {
     expect(unhandled, 'unhandled rejections').toEqual([]);
   });
 
-  test('an item that a slow source delivers after the failure is never passed to fn', points(2, { hint: 'When a next() settles after the pipeline has failed, drop what it delivered: start no call for it, and read no further.' }), async () => {
+  test('an item that a slow source delivers after the failure is never passed to fn', points(2, { hint: 'When a next() settles after the pipeline has failed, drop what it delivered: start no call for it, and read no further.', section: 'producer-and-consumers-a-pipeline' }), async () => {
     const src = recordingSource(10, 100);
     const started: number[] = [];
     const errors = new Map<number, Error>();
