@@ -25,8 +25,8 @@ export interface PipelineOptions {
  * your `Queue` from `queue.ts` in here, but do not import it: this exercise is graded on its own).
  *
  * - `source` is any `Iterable` or `AsyncIterable` (an array, a `Set`, a generator, an async
- *   generator). Items are passed to `fn` as they are, with their position in the source (0, 1, 2,
- *   …) as `index`.
+ *   generator). Items are passed to `fn` as they are (a promise that a sync iterable yields is an
+ *   item too: it is not awaited), with their position in the source (0, 1, 2, …) as `index`.
  * - Backpressure: the producer reads one item at a time (it calls the iterator's `next()` only once
  *   the previous `next()` has settled), and only while fewer than `maxsize` items wait in the
  *   buffer. So a fast source is never more than `maxsize` items ahead of the consumers: with an
@@ -41,13 +41,16 @@ export interface PipelineOptions {
  *   calls finished in. An empty source resolves with `[]` without calling `fn`.
  * - Fails at the first error: `fn` throws or rejects, or the source's `next()` throws or rejects (or
  *   getting its iterator throws). `pipeline` rejects with that very error at that moment, reads no
- *   more items and starts no more calls. Calls already running are left to finish; what they
- *   resolve or reject with later is ignored, and never an unhandled rejection. If the source had
- *   not finished and its own `next()` did not fail, `pipeline` calls the iterator's `return()` once
- *   (if it has one), so a generator's `finally` runs.
+ *   more items and starts no more calls (an item whose `next()` settles after the failure is
+ *   dropped). Calls already running are left to finish; what they resolve or reject with later is
+ *   ignored, and never an unhandled rejection.
+ * - Closing the source: if `pipeline` fails before the source has said `done` and its own `next()`
+ *   did not fail, it calls the iterator's `return()` (if it has one) exactly once, however many
+ *   calls fail after, so a generator's `finally` runs. It never calls `return()` otherwise: not
+ *   when it resolves, not after `done`, not after `next()` failed.
  * - `maxsize` or `workers` that is not a whole number, 1 or more (0, negative, fractional, `NaN`):
- *   rejects with a `RangeError` without reading the source. `pipeline` never throws: every failure
- *   is a rejection.
+ *   rejects with a `RangeError` without calling the source's `next()`. `pipeline` never throws:
+ *   every failure is a rejection.
  */
 export function pipeline<T, R>(source: Iterable<T> | AsyncIterable<T>, fn: (item: T, index: number) => R | PromiseLike<R>, options: PipelineOptions): Promise<R[]> {
   throw new Error('pipeline is not implemented yet: open exercises/11-events-and-queues/pipeline.ts and write it.');

@@ -2,7 +2,8 @@
 //
 // Clause list: each clause of the stub's doc comment, then the tests that fail when only it is broken.
 //
-//  1. source is any Iterable or AsyncIterable; items passed to fn as they are, with their index.
+//  1. source is any Iterable or AsyncIterable; items passed to fn as they are (a sync iterable's
+//     promises are not awaited), with their index.
 //       - reads an array, a Set, a generator and an async generator alike
 //       - passes each item as it is, with its position in the source as index
 //  2. Backpressure: one next() at a time, and only while fewer than maxsize items wait in the buffer:
@@ -24,18 +25,22 @@
 //       - an empty source resolves with [] without calling fn
 //       - waits for the last call even after the source is done
 //  5. First error (fn throws or rejects; next() throws or rejects; getting the iterator throws):
-//     rejects with that very error at that moment, reads and starts nothing more; running calls are
-//     ignored, never unhandled; return() called once if the source had not finished and its next()
-//     did not fail.
+//     rejects with that very error at that moment, reads and starts nothing more (an item that
+//     arrives after is dropped); running calls are ignored, never unhandled.
 //       - rejects with fn's very error at the moment it fails, and starts nothing more
 //       - a synchronous throw in fn is a failure too, even one that is not an Error
 //       - reads nothing more from the source after a failure
 //       - what calls still running do after a failure is ignored, and never an unhandled rejection
 //       - a source whose next() rejects or throws makes pipeline reject with that error
 //       - a source whose iterator cannot be made makes pipeline reject with that error
+//       - an item that a slow source delivers after the failure is never passed to fn
+//  6. Closing the source: on a failure before done, when next() did not fail, return() exactly once
+//     (however many calls fail after); never otherwise (on success, after done, after next() failed).
 //       - calls return() of the source once when it stops early, so a generator's finally runs
+//       - calls return() only once, however many calls fail after the first
+//       - never calls return() of a source it has read to the end, when it resolves
 //       - does not call return() of a source that has finished or whose next() failed
-//  6. maxsize or workers not a whole number ≥ 1: rejects with a RangeError without reading the source;
+//  7. maxsize or workers not a whole number ≥ 1: rejects with a RangeError without calling next();
 //     pipeline never throws.
 //       - maxsize and workers must be whole numbers, 1 or more: anything else rejects with a RangeError
 //       - workers defaults to 1
@@ -132,6 +137,13 @@ describe('sources', () => {
     await clock.settle();
     expectResolved(run, 0, 'pipeline', [0, 1, 2, 3, 4]);
     expect(seen[0]?.[0] === item, 'fn should get the very item object').toBe(true);
+    const promise = Promise.resolve('what the promise holds');
+    const thenable = { then: (resolve: (v: string) => void) => resolve('what the thenable holds') };
+    const got: unknown[] = [];
+    const second = track(ex.pipeline([promise, thenable], (value: unknown) => got.push(value), { maxsize: 1 }));
+    await clock.settle();
+    expect(second.state(), `pipeline over [a promise, a thenable]: ${describeOutcome(second.outcome())}`).toBe('resolved');
+    expect(got.length === 2 && got[0] === promise && got[1] === thenable, `fn should get the promise and the thenable themselves (a sync iterable's items are not awaited), but it got ${show(got)}`).toBe(true);
     expect(seen, 'the (item, index) pairs fn was called with').toEqual([
       [item, 0],
       [undefined, 1],
@@ -362,17 +374,30 @@ describe('failures', () => {
     expectRejectedWith(sync, 'next() threw', 30, 'pipeline over an iterator whose next() throws');
   });
 
-  test('a source whose iterator cannot be made makes pipeline reject with that error', async () => {
+  test('a source whose iterator cannot be made makes pipeline reject with that error', points(2, { hint: 'Get the iterator inside a try, and reject with what it threw, as it is: a source that cannot even give an iterator is the first error.', section: 'producer-and-consumers-a-pipeline' }), async () => {
+    const error = new Error('no iterator');
     const bad = {
       [Symbol.iterator]: (): Iterator<number> => {
-        throw new TypeError('no iterator');
+        throw error;
       },
     };
-    let run: Promise<unknown> | undefined;
-    expect(() => (run = ex.pipeline(bad, (n: number) => n, { maxsize: 1 })), 'pipeline should never throw').not.toThrow();
-    const outcome = track(run!);
-    await clock.settle();
-    expect(outcome.value() instanceof TypeError, `pipeline should reject with the TypeError, but it ${describeOutcome(outcome.outcome())}`).toBe(true);
+    const badAsync = {
+      [Symbol.asyncIterator]: (): AsyncIterator<number> => {
+        throw 'no async iterator';
+      },
+    };
+    for (const [source, thrown, what] of [
+      [bad, error, 'an iterable whose [Symbol.iterator]() throws'],
+      [badAsync, 'no async iterator', 'an async iterable whose [Symbol.asyncIterator]() throws'],
+    ] as const) {
+      let calls = 0;
+      let run: Promise<unknown> | undefined;
+      expect(() => (run = ex.pipeline(source as Iterable<number> | AsyncIterable<number>, () => ++calls, { maxsize: 1 })), `pipeline over ${what} should not throw`).not.toThrow();
+      const outcome = track(run!);
+      await clock.settle();
+      expectRejectedWith(outcome, thrown, 0, `pipeline over ${what}`);
+      expect(calls, `calls of fn, over ${what}`).toBe(0);
+    }
   });
 
   test('calls return() of the source once when it stops early, so a generator’s finally runs', points(2), async () => {
@@ -395,6 +420,29 @@ describe('failures', () => {
     expectList(log, ['finally ran'], "what the generator's finally did");
   });
 
+  test('never calls return() of a source it has read to the end, when it resolves', points(2, { hint: 'return() is for stopping a source early, as a `break` out of `for await` does; a source that has said done is closed already, so leave it alone when the pipeline resolves.', section: 'producer-and-consumers-a-pipeline' }), async () => {
+    const src = recordingSource(3);
+    const run = track(ex.pipeline(src.source, (n: number) => wait(10).then(() => n), { maxsize: 1, workers: 2 }));
+    await clock.advance(100);
+    expectResolved(run, 20, 'pipeline', [0, 1, 2]);
+    expect(src.returned(), 'return() calls of a source read to the end, once pipeline resolved').toBe(0);
+    let returned = 0;
+    const items = [1, 2][Symbol.iterator]();
+    const sync: Iterable<number> = {
+      [Symbol.iterator]: () => ({
+        next: () => items.next(),
+        return: () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    const second = track(ex.pipeline(sync, (n: number) => n, { maxsize: 1 }));
+    await clock.settle();
+    expectResolved(second, 100, 'pipeline over a sync iterator', [1, 2]);
+    expect(returned, 'return() calls of a sync iterator read to the end').toBe(0);
+  });
+
   test('does not call return() of a source that has finished or whose next() failed', async () => {
     const src = recordingSource(2);
     const run = track(ex.pipeline(src.source, (n: number) => (n === 1 ? wait(50).then(() => Promise.reject(new Error('late'))) : n), { maxsize: 2 }));
@@ -414,7 +462,54 @@ describe('failures', () => {
     const second = track(ex.pipeline(failing, (n: number) => n, { maxsize: 1 }));
     await clock.settle();
     expect(second.state(), 'pipeline over a source whose next() rejects').toBe('rejected');
-    expect(returned, 'return() calls of a source whose next() failed').toBe(0);
+    expect(returned, 'return() calls of a source whose next() rejected').toBe(0);
+    let read = 0;
+    const throwing: Iterable<number> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          if (read++ === 1) throw new Error('next threw');
+          return { done: false, value: read };
+        },
+        return: () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    const third = track(ex.pipeline(throwing, (n: number) => wait(100).then(() => n), { maxsize: 2 }));
+    await clock.settle();
+    expect(third.state(), 'pipeline over an iterator whose second next() throws').toBe('rejected');
+    expect(returned, 'return() calls of an iterator whose next() threw').toBe(0);
+  });
+
+  test('calls return() only once, however many calls fail after the first', points(2, { hint: 'Only the first error counts: once the pipeline has failed, a later failure of a call still running must neither reject again nor close the source again.', section: 'producer-and-consumers-a-pipeline' }), async () => {
+    const src = recordingSource(100);
+    const first = new Error('first');
+    const run = track(ex.pipeline(src.source, (n: number) => wait(10 * (n + 1)).then(() => Promise.reject(n === 0 ? first : new Error(`later ${n}`))), { maxsize: 1, workers: 3 }));
+    await clock.advance(100);
+    expectRejectedWith(run, first, 10, 'pipeline');
+    expect(src.returned(), 'return() calls of the source, after three calls failed one after another').toBe(1);
+    expect(unhandled, 'unhandled rejections').toEqual([]);
+  });
+
+  test('an item that a slow source delivers after the failure is never passed to fn', points(2, { hint: 'When a next() settles after the pipeline has failed, drop what it delivered: start no call for it, and read no further.', section: 'producer-and-consumers-a-pipeline' }), async () => {
+    const src = recordingSource(10, 100);
+    const started: number[] = [];
+    const errors = new Map<number, Error>();
+    const run = track(
+      ex.pipeline(src.source, (n: number) => {
+        started.push(n);
+        const error = new Error(`item ${n} failed`);
+        errors.set(n, error);
+        return wait(50).then(() => Promise.reject(error));
+      }, { maxsize: 1, workers: 2 }),
+    );
+    await clock.advance(150);
+    expectRejectedWith(run, errors.get(0), 150, 'pipeline, whose item 0 failed at 150 ms while the source was still reading item 1');
+    expectList(src.calls, [0, 100], 'the times of the next() calls (the second was in flight at the failure)');
+    await clock.advance(500);
+    expectList(started, [0], 'the items fn was called with (item 1 arrived at 200 ms, after the failure)');
+    expectList(src.calls, [0, 100], 'the times of the next() calls, long after the failure');
   });
 });
 

@@ -45,7 +45,8 @@
 //       - put leaves no abort listener behind, whichever way it settles
 // 12. Shut down while waiting: rejects with QueueShutDown at that moment, item never added.
 //       - shutdown rejects every waiting put with QueueShutDown, and their items are never added
-// 13. Every item put counts as one unfinished task from the moment it is added.
+// 13. Every item put counts as one unfinished task from the moment it is added to the queue or
+//     handed to a getter; an item never added never counts.
 //       - join waits for an item handed straight to a getter too
 //       - an item moved in from a waiting putter counts only once it is in
 // putNowait
@@ -56,8 +57,10 @@
 // 16. Getters waiting: hands the item to the first; otherwise adds it at the back.
 //       - a put that finds getters waiting hands its item over: size() stays 0
 // get
-// 17. Signal already aborted: rejects with its reason, takes nothing even when an item is there.
+// 17. Signal already aborted: rejects with its reason, takes nothing even when an item is there;
+//     before the shut-down check.
 //       - get with an already-aborted signal rejects with its reason and takes nothing
+//       - get with an already-aborted signal rejects with its reason even on a shut-down queue
 // 18. Item there: as getNowait; resolves with it (falsy values too).
 //       - get resolves with the item as it is: undefined, 0, null and '' are items too
 // 19. Empty and shut down: rejects with QueueShutDown.
@@ -78,15 +81,19 @@
 // 24. Empty and shut down: QueueShutDown; empty: QueueEmpty.
 //       - getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down
 // taskDone
-// 25. More taskDone() than items put: throws RangeError, changes nothing.
+// 25. No unfinished task (all counted done by taskDone() or shutdown(true)): throws RangeError,
+//     changes nothing.
 //       - taskDone called more often than items were put throws a RangeError and changes nothing
+//       - shutdown(true) never counts more items done than are unfinished
 // 26. The last unfinished task done: every pending join() resolves; works after shutdown.
 //       - join waits until every item put has been marked done
 //       - taskDone and join work the same on a queue that is shut down
 // join
-// 27. At once when nothing is unfinished; waits for items put later; a resolved join stays resolved.
+// 27. At once when nothing is unfinished; waits for items put before it, even when an earlier join
+//     resolved; a resolved join stays resolved.
 //       - join resolves at once when no task is unfinished
 //       - join waits until every item put has been marked done
+//       - a join called after an earlier one resolved waits for the items put since
 // 28. Shutdown does not end a join by itself; shutdown(true) counts discarded items as done.
 //       - taskDone and join work the same on a queue that is shut down
 //       - shutdown(true) discards the items left and counts them as done
@@ -97,7 +104,7 @@
 //       - shutdown(true) discards the items left and counts them as done
 //       - shutdown(true) never counts more items done than are unfinished
 //       - shutdown(true) ends at that moment a join that waited only for the items it discards
-// 31. Again: nothing more, except shutdown(true) after shutdown() still discards.
+// 31. Again: nothing more, except shutdown(true) after shutdown() still discards (counting as done).
 //       - shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest
 // async iteration
 // 32. Each step takes one item with get(), only when asked; break leaves the rest.
@@ -171,7 +178,7 @@ function expectSize(queue: QueueInstance<unknown>, size: number, when: string): 
 }
 
 describe('constructor, maxsize, size, empty, full', () => {
-  test('a queue with the default maxsize is never full', points(2), async () => {
+  test('a queue with the default maxsize is never full', points(2, { section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue<number>();
     expect(queue.maxsize, 'maxsize of new Queue()').toBe(0);
     for (let i = 0; i < 1000; i++) queue.putNowait(i);
@@ -186,7 +193,7 @@ describe('constructor, maxsize, size, empty, full', () => {
     expect(clock.timersStarted(), 'timers started').toBe(0);
   });
 
-  test('maxsize must be a whole number, 0 or more: anything else throws a RangeError', points(2), () => {
+  test('maxsize must be a whole number, 0 or more: anything else throws a RangeError', points(2, { section: 'backpressure-maxsize' }), () => {
     for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, -0.5]) {
       const thrown = thrownBy(() => new ex.Queue(bad));
       expect(thrown instanceof RangeError, `new Queue(${String(bad)}) should throw a RangeError, but it ${thrown === 'nothing' ? 'threw nothing' : `threw ${show(thrown)}`}`).toBe(true);
@@ -194,7 +201,7 @@ describe('constructor, maxsize, size, empty, full', () => {
     expect(newQueue(3).maxsize, 'maxsize of new Queue(3)').toBe(3);
   });
 
-  test('a queue of maxsize 1 holds one item', async () => {
+  test('a queue of maxsize 1 holds one item', points(1, { section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue(1);
     queue.putNowait('a');
     expect(queue.full(), 'full() with 1 of 1').toBe(true);
@@ -208,7 +215,7 @@ describe('constructor, maxsize, size, empty, full', () => {
     expectList(drain(queue), ['b'], 'the items left');
   });
 
-  test('size, empty and full follow the items in the queue', () => {
+  test('size, empty and full follow the items in the queue', points(1, { section: 'backpressure-maxsize' }), () => {
     const queue = newQueue(2);
     expect([queue.size(), queue.empty(), queue.full()], '[size(), empty(), full()] of a new queue of maxsize 2').toEqual([0, true, false]);
     queue.putNowait('a');
@@ -221,7 +228,7 @@ describe('constructor, maxsize, size, empty, full', () => {
 });
 
 describe('order and backpressure', () => {
-  test('items come out in the order they went in, whichever way they were put', points(2), async () => {
+  test('items come out in the order they went in, whichever way they were put', points(2, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<string>();
     await queue.put('a');
     queue.putNowait('b');
@@ -230,7 +237,7 @@ describe('order and backpressure', () => {
     expectList(got, ['a', 'b', 'c'], 'the items taken');
   });
 
-  test('waiting getters get the items in the order they called get', points(3), async () => {
+  test('waiting getters get the items in the order they called get', points(3, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>();
     const got: string[] = [];
     const getters = ['g1', 'g2', 'g3', 'g4'].map((name) => track(queue.get().then((item) => got.push(`${name}:${item}`))));
@@ -244,7 +251,7 @@ describe('order and backpressure', () => {
     expectPending(getters[3]!, 'the fourth get()');
   });
 
-  test('waiting putters get their items in, in the order they called put', points(3), async () => {
+  test('waiting putters get their items in, in the order they called put', points(3, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(2);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -261,7 +268,7 @@ describe('order and backpressure', () => {
     expectResolved(puts[2]!, 0, 'put("e")');
   });
 
-  test('a fast producer that awaits put never gets more than maxsize items ahead', points(3, { hint: 'put() must wait, pending, while size() equals maxsize, and let the producer go on only when a get makes room.' }), async () => {
+  test('a fast producer that awaits put never gets more than maxsize items ahead', points(3, { hint: 'put() must wait, pending, while size() equals maxsize, and let the producer go on only when a get makes room.', section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue<number>(3);
     const produced: number[] = [];
     let biggest = 0;
@@ -284,7 +291,7 @@ describe('order and backpressure', () => {
     expect(biggest, 'the most items the queue held').toBe(3);
   });
 
-  test('a put that finds getters waiting hands its item over: size() stays 0', points(2), async () => {
+  test('a put that finds getters waiting hands its item over: size() stays 0', points(2, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(1);
     const getter = track(queue.get());
     queue.putNowait('direct');
@@ -298,7 +305,7 @@ describe('order and backpressure', () => {
     expectResolved(second, 0, 'the second get()', 'via put');
   });
 
-  test('an item handed to a waiting getter cannot be taken by a getNowait right after', points(2, { hint: 'Hand the item to the waiting getter inside put itself (resolve its promise with it); do not leave it in the queue for the getter to pick up later.' }), async () => {
+  test('an item handed to a waiting getter cannot be taken by a getNowait right after', points(2, { hint: 'Hand the item to the waiting getter inside put itself (resolve its promise with it); do not leave it in the queue for the getter to pick up later.', section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>();
     const getter = track(queue.get());
     queue.putNowait('for the getter');
@@ -307,7 +314,7 @@ describe('order and backpressure', () => {
     expectResolved(getter, 0, 'the waiting get()', 'for the getter');
   });
 
-  test('a get that finds putters waiting moves the first one’s item in: size() stays maxsize', points(2), async () => {
+  test('a get that finds putters waiting moves the first one’s item in: size() stays maxsize', points(2, { section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(2);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -318,7 +325,7 @@ describe('order and backpressure', () => {
     expectResolved(put, 0, 'the waiting put()');
   });
 
-  test('the room a get makes goes to the waiting putter: a putNowait right after throws QueueFull', points(2, { hint: 'When a get takes an item while putters wait, move the first putter’s item into the queue in that same call.' }), async () => {
+  test('the room a get makes goes to the waiting putter: a putNowait right after throws QueueFull', points(2, { hint: 'When a get takes an item while putters wait, move the first putter’s item into the queue in that same call.', section: 'nobody-jumps-the-line' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const put = track(queue.put('waiting'));
@@ -332,7 +339,7 @@ describe('order and backpressure', () => {
     expect(queue.getNowait(), 'the item in the queue').toBe('waiting');
   });
 
-  test('put and get settle at the virtual time of the call that lets them through, without a timer', points(2), async () => {
+  test('put and get settle at the virtual time of the call that lets them through, without a timer', points(2, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<string>(1);
     const getter = track(queue.get());
     setTimeout(() => queue.putNowait('x'), 250);
@@ -346,7 +353,7 @@ describe('order and backpressure', () => {
     expect(clock.timersStarted(), 'timers started (two by the spec itself)').toBe(2);
   });
 
-  test('a busy producer and consumer start no timer at all', async () => {
+  test('a busy producer and consumer start no timer at all', points(1, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<number>(2);
     const producer = (async () => {
       for (let i = 0; i < 20; i++) await queue.put(i);
@@ -365,7 +372,7 @@ describe('order and backpressure', () => {
 });
 
 describe('put', () => {
-  test('put resolves with undefined once the item is in', async () => {
+  test('put resolves with undefined once the item is in', points(1, { section: 'backpressure-maxsize' }), async () => {
     const queue = newQueue<string>(1);
     const put = track(queue.put('a'));
     expectSize(queue, 1, 'as soon as put() returns, with room');
@@ -373,7 +380,7 @@ describe('put', () => {
     expectResolved(put, 0, 'put() with room');
   });
 
-  test('put on a shut-down queue rejects with QueueShutDown, and never throws', points(2), async () => {
+  test('put on a shut-down queue rejects with QueueShutDown, and never throws', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.shutdown();
     let put: Promise<void> | undefined;
@@ -385,7 +392,7 @@ describe('put', () => {
     expectSize(queue, 0, 'after that put()');
   });
 
-  test('put with an already-aborted signal rejects with its reason and adds nothing', points(2), async () => {
+  test('put with an already-aborted signal rejects with its reason and adds nothing', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<unknown>();
     for (const reason of [new Error('gone'), 'a string', null, 0]) {
       const put = track(queue.put('item', { signal: AbortSignal.abort(reason) }));
@@ -400,7 +407,7 @@ describe('put', () => {
     expectPending(getter, 'the waiting get()');
   });
 
-  test('put with an already-aborted signal rejects with its reason even on a shut-down queue', async () => {
+  test('put with an already-aborted signal rejects with its reason even on a shut-down queue', points(1, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     queue.shutdown();
     const put = track(queue.put('x', { signal: AbortSignal.abort('the signal first') }));
@@ -408,7 +415,7 @@ describe('put', () => {
     expectRejectedWith(put, 'the signal first', 0, 'put() with an aborted signal on a shut-down queue');
   });
 
-  test('an aborted put leaves the line, and its item is never added', points(3), async () => {
+  test('an aborted put leaves the line, and its item is never added', points(3, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const controller = new AbortController();
@@ -429,7 +436,7 @@ describe('put', () => {
     expect(queue.empty(), 'empty() once a, b and c are taken').toBe(true);
   });
 
-  test('aborting a put after its item went in changes nothing', async () => {
+  test('aborting a put after its item went in changes nothing', points(1, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const controller = new AbortController();
@@ -441,7 +448,7 @@ describe('put', () => {
     expectList(drain(queue), ['b'], 'the items in the queue');
   });
 
-  test('put leaves no abort listener behind, whichever way it settles', points(2), async () => {
+  test('put leaves no abort listener behind, whichever way it settles', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>(1);
     const signal = new AbortController().signal;
     await queue.put('a', { signal });
@@ -461,7 +468,7 @@ describe('put', () => {
     expect(listeners(signal) + listeners(controller.signal), 'abort listeners after a put() was aborted or shut down').toBe(0);
   });
 
-  test('shutdown rejects every waiting put with QueueShutDown, and their items are never added', points(2), async () => {
+  test('shutdown rejects every waiting put with QueueShutDown, and their items are never added', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const puts = ['b', 'c'].map((item) => track(queue.put(item)));
@@ -476,7 +483,7 @@ describe('put', () => {
 });
 
 describe('putNowait', () => {
-  test('putNowait on a full queue throws QueueFull and adds nothing', points(2), () => {
+  test('putNowait on a full queue throws QueueFull and adds nothing', points(2, { section: 'backpressure-maxsize' }), () => {
     const queue = newQueue<string>(2);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -484,7 +491,7 @@ describe('putNowait', () => {
     expectList(drain(queue), ['a', 'b'], 'the items in the queue');
   });
 
-  test('putNowait on a shut-down queue throws QueueShutDown, even when it is full', points(2), () => {
+  test('putNowait on a shut-down queue throws QueueShutDown, even when it is full', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     queue.shutdown();
@@ -496,7 +503,7 @@ describe('putNowait', () => {
 });
 
 describe('get', () => {
-  test('get resolves with the item as it is: undefined, 0, null and \'\' are items too', points(2), async () => {
+  test('get resolves with the item as it is: undefined, 0, null and \'\' are items too', points(2, { section: 'queues-a-line-of-items-and-a-line-of-waiters' }), async () => {
     const queue = newQueue<unknown>();
     const items = [undefined, 0, null, '', false];
     for (const item of items) queue.putNowait(item);
@@ -511,7 +518,7 @@ describe('get', () => {
     expect(queue.empty(), 'empty() after that').toBe(true);
   });
 
-  test('get with an already-aborted signal rejects with its reason and takes nothing', points(2), async () => {
+  test('get with an already-aborted signal rejects with its reason and takes nothing', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     const get = track(queue.get({ signal: AbortSignal.abort('not now') }));
@@ -520,7 +527,15 @@ describe('get', () => {
     expectList(drain(queue), ['a'], 'the items left');
   });
 
-  test('getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down', points(2), () => {
+  test('get with an already-aborted signal rejects with its reason even on a shut-down queue', points(1, { hint: 'In get() as in put(), look at the signal before anything else: an aborted signal rejects with its reason, shut down or not.', section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
+    const queue = newQueue<string>();
+    queue.shutdown();
+    const get = track(queue.get({ signal: AbortSignal.abort('the signal first') }));
+    await clock.settle();
+    expectRejectedWith(get, 'the signal first', 0, 'get() with an aborted signal on a shut-down, empty queue');
+  });
+
+  test('getNowait of an empty queue throws QueueEmpty, and QueueShutDown once shut down', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), () => {
     const queue = newQueue<string>();
     expectThrows(() => queue.getNowait(), ex.QueueEmpty, 'QueueEmpty', 'getNowait() of an empty queue');
     queue.shutdown();
@@ -529,7 +544,7 @@ describe('get', () => {
     expect(shut instanceof ex.QueueEmpty, 'the QueueShutDown should not also be a QueueEmpty').toBe(false);
   });
 
-  test('after shutdown, get drains the items left and then rejects with QueueShutDown', points(3), async () => {
+  test('after shutdown, get drains the items left and then rejects with QueueShutDown', points(3, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>(3);
     queue.putNowait('a');
     queue.putNowait('b');
@@ -543,7 +558,7 @@ describe('get', () => {
     expectShutDown(last, 0, 'get() of the emptied queue');
   });
 
-  test('an aborted get leaves the line and loses no item', points(3, { hint: 'On abort, take the getter out of the line at once; an item put later must go to the next getter, or into the queue.' }), async () => {
+  test('an aborted get leaves the line and loses no item', points(3, { hint: 'On abort, take the getter out of the line at once; an item put later must go to the next getter, or into the queue.', section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     const controller = new AbortController();
     const before = track(queue.get());
@@ -568,7 +583,7 @@ describe('get', () => {
     expectList(drain(queue), ['kept'], 'the item put after the only getter gave up');
   });
 
-  test('a get aborted right after an item was handed to it still resolves with it', points(2), async () => {
+  test('a get aborted right after an item was handed to it still resolves with it', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     const controller = new AbortController();
     const get = track(queue.get({ signal: controller.signal }));
@@ -580,7 +595,7 @@ describe('get', () => {
     expect(listeners(controller.signal), 'abort listeners left').toBe(0);
   });
 
-  test('get leaves no abort listener behind, whichever way it settles', points(2), async () => {
+  test('get leaves no abort listener behind, whichever way it settles', points(2, { section: 'giving-up-the-wait-an-aborted-get-loses-no-item' }), async () => {
     const queue = newQueue<string>();
     const signal = new AbortController().signal;
     queue.putNowait('a');
@@ -601,7 +616,7 @@ describe('get', () => {
     expect(listeners(signal) + listeners(controller.signal), 'abort listeners after a get() was aborted or shut down').toBe(0);
   });
 
-  test('shutdown rejects every waiting get with QueueShutDown at that moment', points(2), async () => {
+  test('shutdown rejects every waiting get with QueueShutDown at that moment', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     const gets = [track(queue.get()), track(queue.get())];
     setTimeout(() => queue.shutdown(), 120);
@@ -613,7 +628,7 @@ describe('get', () => {
 });
 
 describe('taskDone and join', () => {
-  test('join resolves at once when no task is unfinished', async () => {
+  test('join resolves at once when no task is unfinished', points(1, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     const fresh = track(queue.join());
     await clock.settle();
@@ -626,7 +641,7 @@ describe('taskDone and join', () => {
     expectResolved(again, 0, 'join() once the only item is done');
   });
 
-  test('join waits until every item put has been marked done', points(3), async () => {
+  test('join waits until every item put has been marked done', points(3, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -652,7 +667,34 @@ describe('taskDone and join', () => {
     expectList(taken, ['a', 'b'], 'the items taken');
   });
 
-  test('join waits for an item handed straight to a getter too', points(2), async () => {
+  test('a join called after an earlier one resolved waits for the items put since', points(2, { hint: 'A join() that finds tasks unfinished needs a promise that resolves when the count next drops to 0: never hand out one that has already resolved.', section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
+    const queue = newQueue<string>();
+    queue.putNowait('a');
+    const first = track(queue.join());
+    queue.getNowait();
+    queue.taskDone();
+    await clock.settle();
+    expectResolved(first, 0, 'the first join(), once "a" is done');
+    queue.putNowait('b');
+    const second = track(queue.join());
+    await clock.settle();
+    expectPending(second, 'a join() called after "b" was put (an earlier join() had already resolved)');
+    setTimeout(() => {
+      queue.getNowait();
+      queue.taskDone();
+    }, 50);
+    await clock.advance(50);
+    expectResolved(second, 50, 'that join(), once "b" is done');
+    queue.putNowait('c');
+    const third = track(queue.join());
+    await clock.settle();
+    expectPending(third, 'a join() called after "c" was put, two joins later');
+    queue.taskDone();
+    await clock.settle();
+    expectResolved(third, 50, 'that join(), once "c" is done');
+  });
+
+  test('join waits for an item handed straight to a getter too', points(2, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     const getter = track(queue.get());
     queue.putNowait('handed');
@@ -665,7 +707,7 @@ describe('taskDone and join', () => {
     expectResolved(join, 0, 'join() once the handed item is done');
   });
 
-  test('an item moved in from a waiting putter counts only once it is in', async () => {
+  test('an item moved in from a waiting putter counts only once it is in', points(1, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>(1);
     queue.putNowait('a');
     const controller = new AbortController();
@@ -680,7 +722,7 @@ describe('taskDone and join', () => {
     expectThrows(() => queue.taskDone(), RangeError, 'RangeError', 'a taskDone() for the item that never went in');
   });
 
-  test('taskDone called more often than items were put throws a RangeError and changes nothing', points(3), async () => {
+  test('taskDone called more often than items were put throws a RangeError and changes nothing', points(3, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     expectThrows(() => queue.taskDone(), RangeError, 'RangeError', 'taskDone() on a new queue');
     queue.putNowait('a');
@@ -696,7 +738,7 @@ describe('taskDone and join', () => {
     expectResolved(join, 0, 'join() once that item is done');
   });
 
-  test('taskDone and join work the same on a queue that is shut down', points(2), async () => {
+  test('taskDone and join work the same on a queue that is shut down', points(2, { section: 'taskdone-and-join-when-is-the-work-done' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -715,7 +757,7 @@ describe('taskDone and join', () => {
 });
 
 describe('shutdown(immediate)', () => {
-  test('shutdown(true) discards the items left and counts them as done', points(3), async () => {
+  test('shutdown(true) discards the items left and counts them as done', points(3, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>(3);
     for (const item of ['a', 'b', 'c']) queue.putNowait(item);
     const putter = track(queue.put('d'));
@@ -734,7 +776,7 @@ describe('shutdown(immediate)', () => {
     expectResolved(join, 0, 'join() once "a" is done (b, c and d counted done by shutdown(true))');
   });
 
-  test('shutdown(true) ends at that moment a join that waited only for the items it discards', points(2), async () => {
+  test('shutdown(true) ends at that moment a join that waited only for the items it discards', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -746,7 +788,7 @@ describe('shutdown(immediate)', () => {
     expectResolved(join, 60, 'join() once shutdown(true) discarded both items');
   });
 
-  test('shutdown(true) never counts more items done than are unfinished', async () => {
+  test('shutdown(true) never counts more items done than are unfinished', points(2, { hint: 'Items in the queue may already have been counted done by taskDone() (whoever calls it, whichever item it means): lower the count by the items discarded, but never below 0.', section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -757,9 +799,20 @@ describe('shutdown(immediate)', () => {
     await clock.settle();
     expectResolved(join, 0, 'join() after shutdown(true) discarded the last item');
     expectThrows(() => queue.taskDone(), RangeError, 'RangeError', 'taskDone() with nothing unfinished after shutdown(true)');
+    const early = newQueue<string>();
+    early.putNowait('x');
+    early.putNowait('y');
+    early.taskDone();
+    early.taskDone();
+    early.shutdown(true);
+    expectSize(early, 0, 'after shutdown(true) of a queue holding two items already counted done');
+    const joinEarly = track(early.join());
+    await clock.settle();
+    expectResolved(joinEarly, 0, 'join() of a queue whose two items were counted done by taskDone() before shutdown(true) discarded them (the count must stay at 0)');
+    expectThrows(() => early.taskDone(), RangeError, 'RangeError', 'taskDone() after that, with nothing unfinished');
   });
 
-  test('shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest', points(2), async () => {
+  test('shutting down twice changes nothing, but shutdown(true) after shutdown() discards the rest', points(2, { section: 'shutdown-telling-everyone-to-stop-python-313' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -780,7 +833,7 @@ describe('shutdown(immediate)', () => {
 });
 
 describe('async iteration', () => {
-  test('for await ends once the queue is shut down and empty', points(3), async () => {
+  test('for await ends once the queue is shut down and empty', points(3, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>(1);
     const seen: string[] = [];
     const reading = track(
@@ -808,7 +861,7 @@ describe('async iteration', () => {
     expectResolved(after, 100, 'a new for await over the queue shut down and empty', 0);
   });
 
-  test('for await takes each item only when the loop asks for it: break leaves the rest', points(3), async () => {
+  test('for await takes each item only when the loop asks for it: break leaves the rest', points(3, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>();
     for (const item of ['a', 'b', 'c', 'd']) queue.putNowait(item);
     const seen: string[] = [];
@@ -825,7 +878,7 @@ describe('async iteration', () => {
     expectResolved(getter, 0, 'a get() after the loop was left', 'e');
   });
 
-  test('for await does not call taskDone', points(2), async () => {
+  test('for await does not call taskDone', points(2, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>();
     queue.putNowait('a');
     queue.putNowait('b');
@@ -842,7 +895,7 @@ describe('async iteration', () => {
     expectList(seen, ['a', 'b'], 'the items seen');
   });
 
-  test('next() calls made together are served in call order, and each for await gets its own iterator', points(2), async () => {
+  test('next() calls made together are served in call order, and each for await gets its own iterator', points(2, { section: 'reading-a-queue-with-for-await' }), async () => {
     const queue = newQueue<string>();
     const one = queue[Symbol.asyncIterator]();
     const two = queue[Symbol.asyncIterator]();

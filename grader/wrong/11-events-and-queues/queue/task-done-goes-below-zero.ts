@@ -96,7 +96,9 @@ export class Queue<T> implements AsyncIterable<T> {
    *   queue, the signal no longer matters. Once `put` has settled, its abort listener is removed.
    * - The queue is shut down while it waits: rejects with a `QueueShutDown` at that moment, and
    *   its item is never added.
-   * - Every item put counts as one unfinished task (see `taskDone`) from the moment it is added.
+   * - Every item put counts as one unfinished task (see `taskDone`) from the moment it is added
+   *   to the queue or handed to a getter; an item that is never added (its `put` rejected) never
+   *   counts.
    */
   put(item: T, options: WaitOptions = {}): Promise<void> {
     const { signal } = options;
@@ -146,7 +148,8 @@ export class Queue<T> implements AsyncIterable<T> {
    * every failure is a rejection.
    *
    * - `options.signal` already aborted: rejects with `signal.reason` at once, as it is, and takes
-   *   nothing, even when an item is there.
+   *   nothing, even when an item is there. (This check comes first, before the shut-down one, as
+   *   in `put`.)
    * - An item is there: does what `getNowait()` does, and resolves with the item.
    * - Empty and shut down: rejects with a `QueueShutDown`.
    * - Empty: becomes a waiting getter, at the end of the line, and resolves with the item that the
@@ -200,8 +203,9 @@ export class Queue<T> implements AsyncIterable<T> {
    * Says that one item taken from the queue has been dealt with. Each item put adds one
    * unfinished task; each `taskDone()` removes one (whoever calls it, whichever item it means).
    *
-   * - No unfinished task (more `taskDone()` calls than items put): throws a `RangeError` (asyncio:
-   *   `ValueError('task_done() called too many times')`) and changes nothing.
+   * - No unfinished task (every item put has already been counted done, by `taskDone()` or by
+   *   `shutdown(true)`): throws a `RangeError` (asyncio: `ValueError('task_done() called too many
+   *   times')`) and changes nothing.
    * - The last unfinished task done: every pending `join()` resolves.
    * - It works the same on a queue that is shut down.
    */
@@ -213,9 +217,10 @@ export class Queue<T> implements AsyncIterable<T> {
   /**
    * Waits until every item ever put has been matched by a `taskDone()`. Resolves with `undefined`:
    * at once (in a microtask) when no task is unfinished, otherwise when the count drops to 0. A
-   * `join()` called after an item is put waits for that item too; a `join()` that has resolved
-   * stays resolved, whatever is put later. Shutting down does not end a `join()` by itself (except
-   * that `shutdown(true)` counts the items it discards as done).
+   * `join()` called after an item is put waits for that item too, even when an earlier `join()` has
+   * resolved; a `join()` that has resolved stays resolved, whatever is put later. Shutting down
+   * does not end a `join()` by itself (except that `shutdown(true)` counts the items it discards as
+   * done).
    */
   join(): Promise<void> {
     if (this.#unfinished === 0) return Promise.resolve();
@@ -234,7 +239,7 @@ export class Queue<T> implements AsyncIterable<T> {
    *   (as `taskDone()` would, never below 0), so a `join()` waiting only for those items resolves;
    *   from then on `get` rejects at once.
    * - Calling it again does nothing more, except that `shutdown(true)` after `shutdown()` still
-   *   discards what is left.
+   *   discards what is left, counting it as done.
    */
   shutdown(immediate = false): void {
     this.#shutDown = true;
