@@ -292,4 +292,55 @@ export const course: readonly LessonInfo[] = [
       },
     ],
   },
+  {
+    lesson: '11-events-and-queues',
+    title: 'Events, conditions and queues',
+    exercises: [
+      {
+        name: 'event',
+        title: 'An `Event`',
+        hints: [
+          'Keep two things: a boolean flag and a list of waiters (for each `wait()` that waits, the `resolve` of its promise). `set()` sets the flag and calls every waiter\'s `resolve`, there and then; `wait()` on a set event returns `Promise.resolve()`; `clear()` only lowers the flag.',
+          'Resolve the waiters inside `set()` itself and empty the list in the same call (`this.#waiters.splice(0)`): a resolved promise stays resolved, so a `clear()` right after cannot stop them, and a waiter must never look at the flag again when it wakes. Check `signal?.aborted` first of all, and return `Promise.reject(signal.reason)` rather than throwing.',
+          'For a `wait({ signal })` that waits, add an abort listener (`{ once: true }`) that splices that waiter out of the list (by identity) and rejects with `signal.reason`; give each waiter a `release()` that removes the listener and resolves, so an abort after `set()` finds nothing to do. `nWaiting` is the length of the list.',
+        ],
+      },
+      {
+        name: 'condition',
+        title: 'A `Condition`',
+        hints: [
+          'Keep two things: the lock (the one given, or `new Lock()`) and a line of waiters (an array, first come first). `locked`, `acquire` and `release` are the lock\'s own. Every method that needs the lock begins with `if (!this.#lock.locked())` and throws a `RuntimeError` (`notify`, `notifyAll`) or returns a promise rejected with one (`wait`, `waitFor`), before it looks at anything else.',
+          'In `wait()`, inside `new Promise((resolve, reject) => …)`, push a waiter onto the line, then call `lock.release()`. `notify(n)` shifts up to `n` waiters off the front of the line and calls each one\'s wake-up, which calls `lock.acquire()` right there (so the waiter is queued for the lock in the notify call, and nobody can barge in) and resolves the `wait()` when that acquire resolves. `waitFor` is a loop: `let value = predicate(); while (!value) { await this.wait(options); value = predicate(); } return value;`.',
+          'Give each waiter one abort listener. If no notify has picked it yet: splice it out of the line, call `lock.acquire()` at once, and reject with `signal.reason` when that resolves. If a notify has picked it: call your own notify of one (without the lock check) to pass the wake-up on, and leave its pending `lock.acquire()` alone; when that resolves, reject instead of resolving, since `signal.aborted` is now `true`. Remove the listener when the waiter settles. An already-aborted signal rejects at once, after the lock check, without releasing anything.',
+        ],
+      },
+      {
+        name: 'barrier',
+        title: 'A reusable `Barrier`',
+        hints: [
+          'Keep the round as a list of the parties waiting, in order of arrival (for each one, its `resolve` and `reject`), and a `broken` flag. `wait()` adds the caller to the list; when the list reaches `parties`, resolve each entry with its position in the list (0, 1, …) and start a new, empty list at once.',
+          'Give indices at release, not at arrival: the position in the list when the round is released is the index, so a party that left the round with its signal moves the later ones up. Check the signal first, then `broken`, and reject (`Promise.reject(...)`) rather than throw; validate `parties` with `Number.isInteger(parties) && parties >= 1`.',
+          '`abort()` sets `broken` and rejects everyone in the list with a `new BrokenBarrierError()`; `reset()` clears `broken` and does the same; both empty the list. Each waiting party gets an abort listener (`{ once: true }`) that splices it out of the list by identity and rejects with `signal.reason`; resolving or rejecting a party removes that listener first, so a late abort finds nothing to do.',
+        ],
+      },
+      {
+        name: 'queue',
+        title: 'A bounded `Queue` with backpressure, `join` and `shutdown`',
+        hints: [
+          'Keep four things: the items (an array), a line of waiting getters, a line of waiting putters (each with its item), and a count of unfinished tasks. A getter waits only while the queue is empty, a putter only while it is full, so at most one of the two lines is ever non-empty.',
+          'Do every hand-over in the call that makes it possible: `putNowait` gives its item straight to the first waiting getter (resolve its promise with it) instead of storing it; `getNowait` takes the front item and, if a putter waits, pushes that putter\'s item onto the back and resolves its `put`. Then nobody can slip in between, and an item is only ever given to a getter still in the line, so an abort loses nothing.',
+          'Each waiter gets an abort listener that splices it out of its line and rejects with `signal.reason`; remove the listener when it is served. `shutdown(immediate)` sets a flag, with `immediate` empties the items and lowers the count by as many (never below 0), then rejects every waiting putter and getter with a `QueueShutDown`. The iterator\'s `next()` is `this.get()` turned into `{ done: false, value }`, and `{ done: true }` when it rejects with a `QueueShutDown`.',
+        ],
+      },
+      {
+        name: 'pipeline',
+        title: 'A producer/consumer pipeline',
+        hints: [
+          'Three pieces: a producer that reads the source one `next()` at a time, a buffer (an array) of items read and not yet started, and a count of calls of `fn` running. Get the iterator with `Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()`, and wrap every `next()` in `Promise.resolve` so both kinds look alike.',
+          'Write it inside `new Promise((resolve, reject) => …)` with two functions that call each other: `produce()` reads the next item unless a read is in flight, the source is done or the buffer holds `maxsize`; when the item comes, a free worker starts it at once, otherwise it goes into the buffer, and `produce()` runs again. When a call ends, store its result at its index, start the oldest buffered item, and call `produce()`.',
+          'Keep a `failed` flag: at the first error (from `fn`, a synchronous throw included, or from `next()`), set it, call `iterator.return?.()` if the source had not finished and `next()` did not fail, and `reject(error)`; every callback checks the flag first, and every call\'s promise gets both handlers, so a late failure is never unhandled. Resolve when the source is done, no read is in flight, the buffer is empty and no call runs.',
+        ],
+      },
+    ],
+  },
 ];
