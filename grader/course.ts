@@ -315,15 +315,6 @@ export const course: readonly LessonInfo[] = [
         ],
       },
       {
-        name: 'barrier',
-        title: 'A reusable `Barrier`',
-        hints: [
-          'Keep the round as a list of the parties waiting, in order of arrival (for each one, its `resolve` and `reject`), and a `broken` flag. `wait()` adds the caller to the list; when the list reaches `parties`, resolve each entry with its position in the list (0, 1, …) and start a new, empty list at once.',
-          'Give indices at release, not at arrival: the position in the list when the round is released is the index, so a party that left the round with its signal moves the later ones up. Check the signal first, then `broken`, and reject (`Promise.reject(...)`) rather than throw; validate `parties` with `Number.isInteger(parties) && parties >= 1`.',
-          '`abort()` sets `broken` and rejects everyone in the list with a `new BrokenBarrierError()`; `reset()` clears `broken` and does the same; both empty the list. Each waiting party gets an abort listener (`{ once: true }`) that splices it out of the list by identity and rejects with `signal.reason`; resolving or rejecting a party removes that listener first, so a late abort finds nothing to do.',
-        ],
-      },
-      {
         name: 'queue',
         title: 'A bounded `Queue` with backpressure, `join` and `shutdown`',
         hints: [
@@ -339,6 +330,15 @@ export const course: readonly LessonInfo[] = [
           'Three pieces: a producer that reads the source one `next()` at a time, a buffer (an array) of items read and not yet started, and a count of calls of `fn` running. Get the iterator with `Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()`, and wrap every `next()` in `Promise.resolve` so both kinds look alike.',
           'Write it inside `new Promise((resolve, reject) => …)` with two functions that call each other: `produce()` reads the next item unless a read is in flight, the source is done or the buffer holds `maxsize`; when the item comes, a free worker starts it at once, otherwise it goes into the buffer, and `produce()` runs again. When a call ends, store its result at its index, start the oldest buffered item, and call `produce()`.',
           'Keep a `failed` flag: at the first error (from `fn`, a synchronous throw included, or from `next()`), set it, call `iterator.return?.()` if the source had not finished and `next()` did not fail, and `reject(error)`; every callback checks the flag first, and every call\'s promise gets both handlers, so a late failure is never unhandled. Resolve when the source is done, no read is in flight, the buffer is empty and no call runs.',
+        ],
+      },
+      {
+        name: 'barrier',
+        title: 'A reusable `Barrier`',
+        hints: [
+          'Keep the round as a list of the parties waiting, in order of arrival (for each one, its `resolve` and `reject`), and a `broken` flag. `wait()` adds the caller to the list; when the list reaches `parties`, resolve each entry with its position in the list (0, 1, …) and start a new, empty list at once.',
+          'Give indices at release, not at arrival: the position in the list when the round is released is the index, so a party that left the round with its signal moves the later ones up. Check the signal first, then `broken`, and reject (`Promise.reject(...)`) rather than throw; validate `parties` with `Number.isInteger(parties) && parties >= 1`.',
+          '`abort()` sets `broken` and rejects everyone in the list with a `new BrokenBarrierError()`; `reset()` clears `broken` and does the same; both empty the list. Each waiting party gets an abort listener (`{ once: true }`) that splices it out of the list by identity and rejects with `signal.reason`; resolving or rejecting a party removes that listener first, so a late abort finds nothing to do.',
         ],
       },
     ],
