@@ -2,7 +2,7 @@
 // full, instead of vitest's shortened `expected [ …(3) ] to deeply equal [ …(3) ]`.
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import type { Outcome } from './track.ts';
+import type { Outcome, Tracked } from './track.ts';
 
 /** A value on one line: an Error as `Error('message')`, an array with its items shown the same way. */
 export function show(value: unknown): string {
@@ -26,4 +26,25 @@ export function describeOutcome(outcome: Outcome<unknown>): string {
 /** The order of events on one line, `a → b → c`, so that two orders can be compared and read in full. */
 export function inOrder(events: readonly unknown[]): string {
   return events.map((event) => (typeof event === 'string' ? event : String(event))).join(' → ');
+}
+
+/** Fails unless the tracked promise is still pending, saying how it settled instead. */
+export function expectPending(outcome: Tracked<unknown>, what: string): void {
+  expect(outcome.state(), `${what} should still be pending, but it ${describeOutcome(outcome.outcome())}`).toBe('pending');
+}
+
+/** What calling `fn` threw, or 'nothing'. */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return 'nothing';
+}
+
+/** Fails unless calling `fn` throws an Error of class `cls` (named `className` in the message). */
+export function expectThrows(fn: () => unknown, cls: abstract new (...args: never[]) => unknown, className: string, what: string): void {
+  const thrown = thrownBy(fn);
+  expect(thrown instanceof cls && thrown instanceof Error, `${what} should throw a ${className}, but it ${thrown === 'nothing' ? 'threw nothing' : `threw ${show(thrown)}`}`).toBe(true);
 }

@@ -17,7 +17,7 @@ export { ExerciseLoadError, LOAD_ERROR_NAME, loadExercise, targetRoot } from './
 export { deferred, failLater, later, realTick, sleep, useVirtualTime, type VirtualClock } from './virtual-time.ts';
 export { captureUncaughtExceptions, captureUnhandledRejections } from './unhandled.ts';
 export { type Outcome, type Tracked, track } from './track.ts';
-export { describeOutcome, expectList, inOrder, show } from './describe.ts';
+export { describeOutcome, expectList, expectPending, expectThrows, inOrder, show, thrownBy } from './describe.ts';
 export { noisyThenable, throwingThenable } from './thenables.ts';
 export { drawTimelines, type Piece, type Schedule, type Timeline, timeline } from './timeline.ts';
 

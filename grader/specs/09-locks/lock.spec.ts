@@ -90,7 +90,7 @@
 //       - aborting the signal while fn runs changes nothing: fn keeps the lock until it ends
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { deferred, describeOutcome, expectList, loadExercise, points, show, type Tracked, timeline, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { deferred, describeOutcome, expectList, expectPending, loadExercise, points, show, timeline, track, type Tracked, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/09-locks/lock.ts');
 type LockInstance = InstanceType<Module['Lock']>;
@@ -115,10 +115,6 @@ function expectRejected(outcome: Tracked<unknown>, reason: unknown, at: number, 
   const result = outcome.outcome();
   const same = result !== 'pending' && 'rejected' in result && Object.is(result.rejected, reason) && result.at === at;
   expect(same, `${what} should have rejected with ${show(reason)} itself at ${at} ms, but it ${describeOutcome(result)}`).toBe(true);
-}
-
-function expectPending(outcome: Tracked<unknown>, what: string): void {
-  expect(outcome.state(), `${what} should still be pending, but it ${describeOutcome(outcome.outcome())}`).toBe('pending');
 }
 
 function expectLocked(lock: LockInstance, expected: boolean, when: string): void {

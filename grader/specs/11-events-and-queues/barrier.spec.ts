@@ -83,7 +83,7 @@
 //       - reset() on an idle barrier changes nothing
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { describeOutcome, expectList, loadExercise, points, realTick, show, type Tracked, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describeOutcome, expectList, expectPending, loadExercise, points, realTick, show, thrownBy, track, type Tracked, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/11-events-and-queues/barrier.ts');
 type BarrierInstance = import('@target/11-events-and-queues/barrier.ts').Barrier;
@@ -124,22 +124,8 @@ function expectBroken(outcome: Tracked<unknown>, at: number, what: string): void
   expect(ok, `${what} should have rejected with a BrokenBarrierError at ${at} ms, but it ${describeOutcome(o)}`).toBe(true);
 }
 
-function expectPending(outcome: Tracked<unknown>, what: string): void {
-  expect(outcome.state(), `${what} should still be pending, but it ${describeOutcome(outcome.outcome())}`).toBe('pending');
-}
-
 function expectWaiting(barrier: BarrierInstance, n: number, when: string): void {
   expect(barrier.nWaiting, `nWaiting ${when}`).toBe(n);
-}
-
-/** What calling `fn` threw, or 'nothing'. */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return 'nothing';
 }
 
 /** The tracked wait() calls of a whole round, made together. */

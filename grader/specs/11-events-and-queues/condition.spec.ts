@@ -115,7 +115,7 @@
 //       - notifyAll wakes every waiter in the line at that moment, and no wait that starts later
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { describeOutcome, expectList, loadExercise, points, show, sleep, type Tracked, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describeOutcome, expectList, expectPending, expectThrows, loadExercise, points, show, sleep, thrownBy, track, type Tracked, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/11-events-and-queues/condition.ts');
 type ConditionInstance = import('@target/11-events-and-queues/condition.ts').Condition;
@@ -153,25 +153,6 @@ function expectRuntimeError(outcome: Tracked<unknown>, what: string): void {
   const o = outcome.outcome();
   const ok = o !== 'pending' && 'rejected' in o && o.rejected instanceof ex.RuntimeError && o.rejected instanceof Error && o.rejected.name === 'RuntimeError';
   expect(ok, `${what} should have rejected with a RuntimeError (the class the stub exports), but it ${describeOutcome(o)}`).toBe(true);
-}
-
-function expectPending(outcome: Tracked<unknown>, what: string): void {
-  expect(outcome.state(), `${what} should still be pending, but it ${describeOutcome(outcome.outcome())}`).toBe('pending');
-}
-
-/** What calling `fn` threw, or 'nothing'. */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return 'nothing';
-}
-
-function expectThrows(fn: () => unknown, cls: abstract new (...args: never[]) => unknown, className: string, what: string): void {
-  const thrown = thrownBy(fn);
-  expect(thrown instanceof cls && thrown instanceof Error, `${what} should throw a ${className}, but it ${thrown === 'nothing' ? 'threw nothing' : `threw ${show(thrown)}`}`).toBe(true);
 }
 
 /** Calls `fn`, which must return a promise and not throw, and tracks that promise. */

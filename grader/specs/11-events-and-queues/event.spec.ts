@@ -71,7 +71,7 @@
 //       - a wait() settled in its own call leaves no abort listener on the signal
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { describeOutcome, expectList, loadExercise, points, realTick, show, type Tracked, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describeOutcome, expectList, expectPending, loadExercise, points, realTick, show, thrownBy, track, type Tracked, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/11-events-and-queues/event.ts');
 type EventInstance = import('@target/11-events-and-queues/event.ts').Event;
@@ -106,22 +106,8 @@ function expectRejectedWith(outcome: Tracked<unknown>, reason: unknown, at: numb
   expect(ok, `${what} should have rejected with ${show(reason)} itself at ${at} ms, but it ${describeOutcome(o)}`).toBe(true);
 }
 
-function expectPending(outcome: Tracked<unknown>, what: string): void {
-  expect(outcome.state(), `${what} should still be pending, but it ${describeOutcome(outcome.outcome())}`).toBe('pending');
-}
-
 function expectWaiting(event: EventInstance, n: number, when: string): void {
   expect(event.nWaiting, `nWaiting ${when}`).toBe(n);
-}
-
-/** What calling `fn` threw, or 'nothing'. */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return 'nothing';
 }
 
 describe('the event', () => {

@@ -116,7 +116,7 @@
 //       - next() calls made together are served in call order, and each for await gets its own iterator
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { describeOutcome, expectList, loadExercise, points, show, type Tracked, track, useVirtualTime } from '../../spec-kit/index.ts';
+import { describeOutcome, expectList, expectPending, expectThrows, loadExercise, points, show, thrownBy, track, type Tracked, useVirtualTime } from '../../spec-kit/index.ts';
 
 type Module = typeof import('@target/11-events-and-queues/queue.ts');
 type QueueInstance<T> = import('@target/11-events-and-queues/queue.ts').Queue<T>;
@@ -145,25 +145,6 @@ function expectShutDown(outcome: Tracked<unknown>, at: number, what: string): vo
   const o = outcome.outcome();
   const ok = o !== 'pending' && 'rejected' in o && o.rejected instanceof ex.QueueShutDown && o.rejected instanceof Error && o.at === at;
   expect(ok, `${what} should have rejected with a QueueShutDown at ${at} ms, but it ${describeOutcome(o)}`).toBe(true);
-}
-
-function expectPending(outcome: Tracked<unknown>, what: string): void {
-  expect(outcome.state(), `${what} should still be pending, but it ${describeOutcome(outcome.outcome())}`).toBe('pending');
-}
-
-/** What calling `fn` threw, or 'nothing'. */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return 'nothing';
-}
-
-function expectThrows(fn: () => unknown, cls: abstract new (...args: never[]) => unknown, className: string, what: string): void {
-  const thrown = thrownBy(fn);
-  expect(thrown instanceof cls && thrown instanceof Error, `${what} should throw a ${className}, but it ${thrown === 'nothing' ? 'threw nothing' : `threw ${show(thrown)}`}`).toBe(true);
 }
 
 /** Takes every item left with getNowait, until it throws. */
