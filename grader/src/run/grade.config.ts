@@ -3,8 +3,8 @@
 // the sandbox's settings (vitest-process.ts, sandbox.ts).
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { ForksPoolWorker } from 'vitest/node';
 import { importCheck } from './import-check.ts';
+import { createPoolWorker } from './pool-worker.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const target = process.env.COURSE_TARGET;
@@ -29,13 +29,8 @@ export default defineConfig({
     include: specs.map((spec) => path.relative(repoRoot, spec)),
     reporters: [path.join(import.meta.dirname, 'event-reporter.ts')],
     setupFiles: bare ? [] : [path.join(import.meta.dirname, 'test-hooks.ts')],
-    // vitest's forks, except that the workers get the code of each module over their channel
-    // instead of reading it from vitest's temporary folder, which they may then not read at all:
-    // it holds the transformed code of every spec.
-    pool: {
-      name: 'course-forks',
-      createPoolWorker: (options) => Object.assign(new ForksPoolWorker(options), { cacheFs: false }),
-    },
+    // vitest's forks, one fresh process per spec file (pool-worker.ts says what differs).
+    pool: { name: 'course-forks', createPoolWorker },
     maxWorkers: Number(process.env.COURSE_WORKERS) || 2,
     // The sandbox's Node options for the workers (sandbox.ts): the permission model and limits.
     execArgv: JSON.parse(process.env.COURSE_WORKER_EXEC_ARGV ?? '[]'),

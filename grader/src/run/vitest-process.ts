@@ -164,7 +164,8 @@ export function warmVitest(target: string, allSpecFiles: readonly string[], work
   let ready: Promise<void> | undefined;
 
   const startServer = (): Promise<void> => {
-    const env = baseEnv(target, allSpecFiles, workers, dirs, layers, sealKey);
+    // A spare worker waits for each next run (pool-worker.ts).
+    const env = { ...baseEnv(target, allSpecFiles, workers, dirs, layers, sealKey), COURSE_SPARE_WORKER: '1' };
     const child = spawnVitest(target, dirs, layers, ['--import', tsxLoader, serverFile], env);
     server = child;
     output = collectOutput(child);
