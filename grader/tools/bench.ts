@@ -28,6 +28,7 @@ import { exercises, files, repoRoot } from '../src/catalogue.ts';
 import { grade } from '../src/commands/grade.ts';
 import { WatchSession } from '../src/commands/watch.ts';
 import { sandboxLayers } from '../src/run/sandbox.ts';
+import { inheritedEnv } from '../src/run/vitest-process.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs) || 3);
@@ -41,7 +42,9 @@ function median(values: number[]): number {
 const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const floorArgs = ['run', '--config', 'grader/src/run/grade.config.ts', '--configLoader', 'runner', '--no-isolate', '--pool=forks', '--reporter=dot'];
 const isolatedFloorArgs = floorArgs.filter((arg) => arg !== '--no-isolate');
-const floorEnv = { ...process.env, COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), COURSE_BARE: '1', NO_COLOR: '1' };
+// The floors run in the environment the grader gives its own runs (inheritedEnv), so that the
+// ratio compares the runners alone.
+const floorEnv = { ...inheritedEnv(), COURSE_TARGET: target, COURSE_SPECS: JSON.stringify(exercises.map((e) => files.spec(e))), COURSE_BARE: '1', NO_COLOR: '1' };
 
 // The grader and the floor take turns, so that a change in the machine's load touches both.
 const graderTimes: number[] = [];

@@ -49,9 +49,23 @@ export interface VitestProcess {
   close(): void;
 }
 
+/**
+ * What the grader's environment holds that a grading run must not inherit. NODE_EXTRA_CA_CERTS
+ * makes every Node process read and parse a bundle of certificates as it starts (about 70 ms on a
+ * small machine, paid once per spec file), and a grading run has no network to use them on.
+ */
+const NOT_INHERITED = ['NODE_EXTRA_CA_CERTS'];
+
+/** The grader's environment, less what a grading run must not inherit. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of NOT_INHERITED) delete env[name];
+  return env;
+}
+
 function baseEnv(target: string, specFiles: readonly string[], workers: number, dirs: RunDirs, layers: SandboxLayers, sealKey: string): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...inheritedEnv(),
     COURSE_TARGET: target,
     COURSE_SPECS: JSON.stringify(specFiles),
     COURSE_WORKERS: String(workers),
