@@ -19,19 +19,19 @@ function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
 }
 
-function startWatch(): void {
-  const command = `cd ${JSON.stringify(repoRoot)} && NO_COLOR=1 COURSE_STATE_FILE=${JSON.stringify(stateFile)} ${JSON.stringify(process.execPath)} ${JSON.stringify(tsx)} grader/src/cli.ts watch --target ${JSON.stringify(target)}; sleep 30`;
-  tmux('new-session', '-d', '-s', session, '-x', '140', '-y', '60', command);
+function startWatch(extra = '', name = session): void {
+  const command = `cd ${JSON.stringify(repoRoot)} && NO_COLOR=1 COURSE_STATE_FILE=${JSON.stringify(stateFile)} ${JSON.stringify(process.execPath)} ${JSON.stringify(tsx)} grader/src/cli.ts watch --target ${JSON.stringify(target)} ${extra}; sleep 30`;
+  tmux('new-session', '-d', '-s', name, '-x', '140', '-y', '60', command);
 }
 
-const screen = () => tmux('capture-pane', '-p', '-t', session);
+const screen = (name = session) => tmux('capture-pane', '-p', '-t', name);
 
-/** Waits until the screen shows `text`; fails with the screen as it was. */
-async function waitFor(text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+/** Waits until the screen shows `text` (or until `text` says yes to it); fails with the screen as it was. */
+async function waitFor(text: string | RegExp | ((shown: string) => boolean), timeoutMs = 60_000, name = session): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const shown = screen();
-    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+    const shown = screen(name);
+    if (typeof text === 'string' ? shown.includes(text) : typeof text === 'function' ? text(shown) : text.test(shown)) return shown;
     if (Date.now() > deadline) throw new Error(`the screen never showed ${String(text)}; it shows:\n${shown}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -96,6 +96,14 @@ describe('npm run watch, in a terminal', () => {
     expect(shown).toContain('npm run solution -- sleep');
   });
 
+  test('the next save says nothing more about the exercise done before', async () => {
+    const file = path.join(target, '01-event-loop/yielding-loop.ts');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    const shown = await waitFor((text) => !text.includes('sleep is done'));
+    expect(shown).toMatch(/yielding-loop\s+not started\s+0\/\d+/);
+    expect(shown).toContain('Save the file to grade it again.');
+  });
+
   test('q quits and keeps the progress; starting again resumes at the same exercise', async () => {
     tmux('send-keys', '-t', session, 'q');
     await waitFor('Progress saved');
@@ -106,5 +114,30 @@ describe('npm run watch, in a terminal', () => {
     const shown = await waitFor(/yielding-loop\s+not started\s+0\/\d+/);
     expect(shown).toContain(`2 of ${exercises.length} exercises done`);
     expect(shown).not.toContain('lessons/00-how-this-course-works.md');
+  });
+});
+
+describe('npm run watch -- --manual', () => {
+  const manual = `${session}-manual`;
+  beforeAll(() => {
+    startWatch('--manual', manual);
+  });
+  afterAll(() => {
+    try {
+      tmux('kill-session', '-t', manual);
+    } catch {
+      // Already gone.
+    }
+  });
+
+  test('grades on Enter, not on save, and says so', async () => {
+    let shown = await waitFor('Press Enter to grade it again.', 60_000, manual);
+    expect(shown).toContain('(type the letter, then Enter)');
+    expect(shown).not.toContain('Save the file to grade it again.');
+    const file = path.join(target, '01-event-loop/yielding-loop.ts');
+    writeFileSync(file, solution('01-event-loop/yielding-loop'));
+    tmux('send-keys', '-t', manual, 'Enter');
+    shown = await waitFor('yielding-loop is done', 60_000, manual);
+    expect(shown).toContain('On to the next exercise');
   });
 });

@@ -35,12 +35,17 @@ export class WatchSession {
   report: ExerciseReport | undefined;
   note: string[] = [];
   lastGradeMs = 0;
+  /** Grades wait for Enter: --manual, or a file system that cannot be watched. */
+  manual: boolean;
+  /** Watching the file failed, so grades wait for Enter although --manual was not given. */
+  unwatchable = false;
   readonly firstVisit: boolean;
-  private readonly options: WatchOptions;
+  readonly options: WatchOptions;
   private readonly vitest;
 
   constructor(options: WatchOptions) {
     this.options = options;
+    this.manual = options.manual;
     this.firstVisit = !existsSync(stateFile());
     this.progress = loadProgress();
     const resume = exercises.find((exercise) => exercise.id === this.progress.current && !this.progress.done.includes(exercise.id));
@@ -52,8 +57,16 @@ export class WatchSession {
     return files.module(this.options.target, this.current!);
   }
 
-  /** Grades the current exercise; when it is done, records it and moves on to the next one. */
+  /**
+   * Grades the current exercise; when it is done, records it and moves on to the next one. What
+   * the screen said about the grade before (an exercise done, a hint used up) is news no more.
+   */
   async grade(): Promise<void> {
+    this.note = [];
+    await this.gradeCurrent();
+  }
+
+  private async gradeCurrent(): Promise<void> {
     const exercise = this.current!;
     const started = performance.now();
     const outcomes = await runSpecs({
@@ -75,7 +88,7 @@ export class WatchSession {
       if (next) {
         this.note.push(`On to the next exercise: ${next.id}.`);
         this.moveTo(next);
-        await this.grade();
+        await this.gradeCurrent();
         return;
       }
       this.note.push(colour.green('That was the last one: every exercise of the course is done.'));
@@ -172,11 +185,12 @@ export function screen(session: WatchSession, extra: string[] = []): string {
   }
   if (session.note.length > 0) out.push('', ...session.note);
   if (extra.length > 0) out.push('', ...extra);
-  out.push(
-    '',
-    colour.dim(session.report ? `Graded in ${formatDuration(session.lastGradeMs)}. Save the file to grade it again.` : ''),
-    `${colour.bold('h')} hint · ${colour.bold('n')} next exercise · ${colour.bold('l')} list · ${colour.bold('r')} re-run · ${colour.bold('q')} quit`,
-  );
+  const again = session.manual ? 'Press Enter to grade it again.' : 'Save the file to grade it again.';
+  const keys = `${colour.bold('h')} hint · ${colour.bold('n')} next exercise · ${colour.bold('l')} list · ${colour.bold('r')} re-run · ${colour.bold('q')} quit`;
+  out.push('', colour.dim(session.report ? `Graded in ${formatDuration(session.lastGradeMs)}. ${again}` : ''));
+  if (session.unwatchable) out.push(colour.dim('This file system cannot be watched, so saving does not grade: press Enter instead.'));
+  // Without a terminal's raw keys (--manual), a key is a line: the letter, then Enter.
+  out.push(session.options.manual ? `${keys}  (type the letter, then Enter)` : keys);
   return out.join('\n');
 }
 
@@ -213,9 +227,8 @@ export async function watch(options: WatchOptions): Promise<void> {
 
   let watcher: FSWatcher | undefined;
   let watchedFile = '';
-  let manual = options.manual;
   const watchCurrentFile = () => {
-    if (manual || watchedFile === session.file) return;
+    if (session.manual || watchedFile === session.file) return;
     watcher?.close();
     watchedFile = session.file;
     const name = path.basename(watchedFile);
@@ -228,8 +241,9 @@ export async function watch(options: WatchOptions): Promise<void> {
         timer = setTimeout(() => void regrade(), 50);
       });
     } catch {
-      manual = true;
-      session.note = ['This file system cannot be watched: press Enter to grade again.'];
+      session.manual = true;
+      session.unwatchable = true;
+      draw();
     }
   };
 
