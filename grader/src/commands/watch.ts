@@ -240,11 +240,17 @@ export async function watch(options: WatchOptions): Promise<void> {
         clearTimeout(timer);
         timer = setTimeout(() => void regrade(), 50);
       });
+      // Watching can also fail later (the folder is removed, the system runs out of watches).
+      watcher.on('error', gradeOnEnter);
     } catch {
-      session.manual = true;
-      session.unwatchable = true;
-      draw();
+      gradeOnEnter();
     }
+  };
+  const gradeOnEnter = () => {
+    watcher?.close();
+    session.manual = true;
+    session.unwatchable = true;
+    draw();
   };
 
   const quit = () => {
